@@ -1,0 +1,35 @@
+package dev.nexttoken;
+
+import dev.nexttoken.logprob.TokenLogprob;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a model generated for a completion or chat request, including a collected stream.
+ *
+ * @param text the generated text
+ * @param finishReason why generation stopped, or null if the provider did not say
+ * @param usage token counts ({@link Usage#UNKNOWN} when not reported)
+ * @param model the model that answered, as the provider names it, or null
+ * @param metadata ids, rate limits and other provider facts
+ * @param logprobs one entry per generated token in order, or null when logprobs were not requested
+ * @param promptLogprobs one entry per prompt token when the provider scored the prompt (OpenAI
+ *     {@code echo}), else null
+ */
+public record Completion(
+    String text,
+    FinishReason finishReason,
+    Usage usage,
+    String model,
+    ResponseMetadata metadata,
+    List<TokenLogprob> logprobs,
+    List<TokenLogprob> promptLogprobs) {
+
+  public Completion {
+    Objects.requireNonNull(text, "text");
+    usage = usage == null ? Usage.UNKNOWN : usage;
+    metadata = metadata == null ? ResponseMetadata.EMPTY : metadata;
+    logprobs = logprobs == null ? null : List.copyOf(logprobs);
+    promptLogprobs = promptLogprobs == null ? null : List.copyOf(promptLogprobs);
+  }
+}

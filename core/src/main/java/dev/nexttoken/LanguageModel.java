@@ -1,0 +1,82 @@
+package dev.nexttoken;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A language model behind some provider, seen through one provider-neutral interface.
+ *
+ * <p>Every operation comes in three styles: blocking ({@link #complete}), pulled stream
+ * ({@link #completeStreaming}, which must be closed), and asynchronous ({@link #completeAsync},
+ * {@link #completeStreamingAsync}). The async and callback styles are thin wrappers over the first
+ * two, run on {@link #asyncExecutor()}.
+ *
+ * <p>Requests are checked against {@link #capabilities()} before anything is sent: asking for more
+ * alternatives than the provider returns, or for an operation it lacks, throws
+ * {@link dev.nexttoken.error.UnsupportedCapabilityException} at once.
+ *
+ * <p>Implementations are thread-safe. {@link #close()} releases the threads and connections the
+ * model created; an {@code OkHttpClient} passed in by the caller is left alone.
+ */
+public interface LanguageModel extends AutoCloseable {
+
+  /** The provider's name: {@code "openai"}, {@code "cohere"}, {@code "llamacpp"}, ... */
+  String provider();
+
+  /** What this provider and model support. */
+  Capabilities capabilities();
+
+  /** Continues a prompt. */
+  Completion complete(CompletionRequest request);
+
+  /**
+   * Continues a prompt, streaming. The stream must be closed (try-with-resources); closing it early
+   * cancels the HTTP call.
+   */
+  CompletionStream completeStreaming(CompletionRequest request);
+
+  /** Answers a conversation. */
+  Completion chat(ChatRequest request);
+
+  /** Answers a conversation, streaming. The stream must be closed; closing it early cancels the call. */
+  CompletionStream chatStreaming(ChatRequest request);
+
+  /** The executor the async methods run on. */
+  java.util.concurrent.Executor asyncExecutor();
+
+  /** Releases what this model created: connections, threads. Idempotent. */
+  @Override
+  void close();
+
+  /** Continues {@code prompt} with the client's default options. */
+  default Completion complete(String prompt) {
+    return complete(CompletionRequest.of(prompt));
+  }
+
+  /** Answers one user message with the client's default options. */
+  default Completion chat(String userMessage) {
+    return chat(ChatRequest.of(userMessage));
+  }
+
+  default CompletableFuture<Completion> completeAsync(CompletionRequest request) {
+    return CompletableFuture.supplyAsync(() -> complete(request), asyncExecutor());
+  }
+
+  default CompletableFuture<Completion> chatAsync(ChatRequest request) {
+    return CompletableFuture.supplyAsync(() -> chat(request), asyncExecutor());
+  }
+
+  /**
+   * Streams a completion, handing each chunk to {@code onChunk} on an executor thread; the future
+   * completes with the collected response (the same a non-streaming call returns) or fails with
+   * the stream's error.
+   */
+  default CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request, Consumer<Chunk> onChunk) {
+    return CompletableFuture.supplyAsync(() -> completeStreaming(request).forwardTo(onChunk), asyncExecutor());
+  }
+
+  /** Streams a chat answer; see {@link #completeStreamingAsync}. */
+  default CompletableFuture<Completion> chatStreamingAsync(ChatRequest request, Consumer<Chunk> onChunk) {
+    return CompletableFuture.supplyAsync(() -> chatStreaming(request).forwardTo(onChunk), asyncExecutor());
+  }
+}

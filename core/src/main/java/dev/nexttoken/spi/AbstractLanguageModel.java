@@ -1,0 +1,112 @@
+package dev.nexttoken.spi;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.LanguageModel;
+import dev.nexttoken.Operation;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.InvalidRequestException;
+import java.util.concurrent.Executor;
+
+/**
+ * The shared half of every HTTP provider: merges the client's default options into each request,
+ * checks it against the capabilities, then hands it to the provider's {@code do*} method.
+ * Providers implement only the wire mapping.
+ */
+public abstract class AbstractLanguageModel implements LanguageModel {
+  protected final HttpTransport transport;
+  private final GenerationOptions defaults;
+
+  protected AbstractLanguageModel(HttpTransport transport, GenerationOptions defaults) {
+    this.transport = transport;
+    this.defaults = defaults == null ? GenerationOptions.EMPTY : defaults;
+  }
+
+  @Override
+  public String provider() {
+    return transport.provider();
+  }
+
+  /** The client's default options. */
+  public GenerationOptions defaults() {
+    return defaults;
+  }
+
+  @Override
+  public final Completion complete(CompletionRequest request) {
+    CompletionRequest merged = prepare(request, false);
+    return doComplete(merged);
+  }
+
+  @Override
+  public final CompletionStream completeStreaming(CompletionRequest request) {
+    CompletionRequest merged = prepare(request, true);
+    return doCompleteStreaming(merged);
+  }
+
+  @Override
+  public final Completion chat(ChatRequest request) {
+    ChatRequest merged = prepare(request, false);
+    return doChat(merged);
+  }
+
+  @Override
+  public final CompletionStream chatStreaming(ChatRequest request) {
+    ChatRequest merged = prepare(request, true);
+    return doChatStreaming(merged);
+  }
+
+  private CompletionRequest prepare(CompletionRequest request, boolean streaming) {
+    CompletionRequest merged = request.withDefaults(defaults);
+    requireModel(merged.options());
+    RequestValidator.validate(capabilities(), Operation.COMPLETION, merged.options(), streaming, merged.echoPrompt());
+    return merged;
+  }
+
+  private ChatRequest prepare(ChatRequest request, boolean streaming) {
+    ChatRequest merged = request.withDefaults(defaults);
+    requireModel(merged.options());
+    RequestValidator.validate(capabilities(), Operation.CHAT, merged.options(), streaming, false);
+    return merged;
+  }
+
+  /** Whether this provider needs a model name on every request; llama.cpp does not. */
+  protected boolean requiresModel() {
+    return true;
+  }
+
+  private void requireModel(GenerationOptions options) {
+    if (requiresModel() && options.model() == null) {
+      throw new InvalidRequestException(provider() + ": no model given; set one on the request or as the client's default",
+          ErrorDetails.of(provider()));
+    }
+  }
+
+  /** Continues a prompt; the request already has defaults merged and passed validation. */
+  protected abstract Completion doComplete(CompletionRequest request);
+
+  protected abstract CompletionStream doCompleteStreaming(CompletionRequest request);
+
+  protected abstract Completion doChat(ChatRequest request);
+
+  protected abstract CompletionStream doChatStreaming(ChatRequest request);
+
+  @Override
+  public Executor asyncExecutor() {
+    return transport.executor();
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + transport + ", defaults=" + defaults + "]";
+  }
+}

@@ -1,0 +1,408 @@
+package dev.nexttoken.spi;
+
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.RetrySettings;
+import dev.nexttoken.Timeouts;
+import dev.nexttoken.error.ConnectionException;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.TimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * What a provider needs to talk HTTP: one configured OkHttp client, JSON bodies, retries,
+ * timeouts that suit streams, and HTTP errors turned into typed exceptions.
+ *
+ * <p>Built once per model and shared by all its calls. It uses the caller's {@link OkHttpClient}
+ * when given one (sharing its connection pool and threads, left open on {@link #close()}), else
+ * creates its own and shuts it down on close.
+ *
+ * <p>Timeouts: {@code connect} bounds connecting, {@code firstByte} bounds the wait for the
+ * response headers, {@code streamIdle} bounds each silence while reading a body, and an optional
+ * {@code deadline} bounds the whole call. Request bodies are sent with a {@code Content-Length}
+ * (never chunked), as some gateways require.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final String USER_AGENT = "nexttoken-java/0.1.0";
+
+  private final String provider;
+  private final HttpUrl baseUrl;
+  private final Secret apiKey;
+  private final Headers extraHeaders;
+  private final OkHttpClient client;
+  private final boolean ownsClient;
+  private final Timeouts timeouts;
+  private final RetryPolicy retry;
+  private final long maxEventBytes;
+  private final Clock clock;
+
+  private HttpTransport(Builder b) {
+    this.provider = b.provider;
+    this.baseUrl = b.baseUrl;
+    this.apiKey = b.apiKey;
+    this.extraHeaders = b.headers.build();
+    this.timeouts = b.timeouts;
+    this.retry = new RetryPolicy(provider, b.retry);
+    this.maxEventBytes = b.maxEventBytes;
+    this.clock = b.clock;
+    this.ownsClient = b.client == null;
+    OkHttpClient.Builder cb = b.client != null ? b.client.newBuilder() : newOwnedClientBuilder();
+    cb.connectTimeout(timeouts.connect())
+        .readTimeout(timeouts.firstByte())
+        .writeTimeout(timeouts.firstByte())
+        .callTimeout(timeouts.deadline() == null ? Duration.ZERO : timeouts.deadline());
+    this.client = cb.build();
+  }
+
+  public static Builder builder(String provider, HttpUrl baseUrl) {
+    return new Builder(provider, baseUrl);
+  }
+
+  /** The provider's name. */
+  public String provider() {
+    return provider;
+  }
+
+  /** The base URL every path is resolved against. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** The API key, or null; for redacting provider messages. */
+  public Secret apiKey() {
+    return apiKey;
+  }
+
+  /** The OkHttp client in use (shares pool and dispatcher with the caller's, if one was given). */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  /** Where async calls run: the OkHttp dispatcher's executor. */
+  public Executor executor() {
+    return client.dispatcher().executorService();
+  }
+
+  /**
+   * {@code path} (e.g. {@code "chat/completions"}, {@code "v2/chat"}) resolved under the base URL,
+   * keeping any path prefix the base URL has.
+   */
+  public HttpUrl url(String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return baseUrl.newBuilder().addPathSegments(relative).build();
+  }
+
+  /** POSTs {@code body} as JSON and returns the successful response, retrying per policy. */
+  public HttpResult postJson(String path, Object body) {
+    Request request = jsonRequest(path, body);
+    return retry.execute(() -> executeWhole(request));
+  }
+
+  /** GETs {@code path} and returns the successful response, retrying per policy. */
+  public HttpResult get(String path) {
+    Request request = newRequest(url(path)).get().build();
+    return retry.execute(() -> executeWhole(request));
+  }
+
+  /**
+   * POSTs {@code body} as JSON and opens the response as a server-sent-event stream. Retries
+   * happen only until the response headers arrive: never once an event may have been seen.
+   */
+  public EventStream openEventStream(String path, Object body) {
+    Request request = newRequest(url(path)).header("Accept", "text/event-stream").post(jsonBody(body)).build();
+    return retry.execute(() -> open(request));
+  }
+
+  private Request jsonRequest(String path, Object body) {
+    return newRequest(url(path)).header("Accept", "application/json").post(jsonBody(body)).build();
+  }
+
+  private static RequestBody jsonBody(Object body) {
+    // From a byte array, so OkHttp sends a Content-Length rather than a chunked body.
+    return RequestBody.create(Json.write(body), JSON);
+  }
+
+  private Request.Builder newRequest(HttpUrl url) {
+    Request.Builder rb = new Request.Builder().url(url).headers(extraHeaders).header("User-Agent", USER_AGENT);
+    if (apiKey != null) {
+      rb.header("Authorization", "Bearer " + apiKey.reveal());
+    }
+    return rb;
+  }
+
+  private HttpResult executeWhole(Request request) {
+    Call call = client.newCall(request);
+    Response response = execute(call);
+    try (response) {
+      ResponseBody body = response.body();
+      body.source().timeout().timeout(timeouts.streamIdle().toMillis(), TimeUnit.MILLISECONDS);
+      byte[] bytes;
+      try {
+        bytes = body.bytes();
+      } catch (IOException e) {
+        throw failureWhileReading(e, response);
+      }
+      if (!response.isSuccessful()) {
+        throw errorFor(response, bytes);
+      }
+      return new HttpResult(response.code(), response.headers(), bytes, metadata(response.headers()));
+    }
+  }
+
+  private EventStream open(Request request) {
+    Call call = client.newCall(request);
+    Response response = execute(call);
+    try {
+      if (!response.isSuccessful()) {
+        byte[] bytes = readBounded(response);
+        throw errorFor(response, bytes);
+      }
+      String type = response.header("Content-Type");
+      if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+        byte[] bytes = readBounded(response);
+        ProviderError error = ProviderError.parse(bytes);
+        throw new MalformedResponseException(
+            provider + ": expected an event stream (text/event-stream) but the server sent " + type
+                + (error.message() == null ? "" : ": " + redact(error.message())),
+            details(response));
+      }
+      BufferedSource source = response.body().source();
+      source.timeout().timeout(timeouts.streamIdle().toMillis(), TimeUnit.MILLISECONDS);
+      return new EventStream(provider, call, response, new ServerSentEventReader(source, maxEventBytes), metadata(response.headers()));
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  private Response execute(Call call) {
+    try {
+      return call.execute();
+    } catch (IOException e) {
+      throw failureBeforeResponse(e, call);
+    }
+  }
+
+  private NextTokenException failureBeforeResponse(IOException e, Call call) {
+    ErrorDetails retryable = ErrorDetails.of(provider).withRetryable(true);
+    ErrorDetails permanent = ErrorDetails.of(provider);
+    if (e instanceof SocketTimeoutException) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("connect")) {
+        return new TimeoutException(TimeoutException.Kind.CONNECT,
+            provider + ": could not connect to " + baseUrl.host() + ":" + baseUrl.port() + " within " + timeouts.connect(), retryable, e);
+      }
+      // The server took the request and is still working on it: repeating it would double the wait.
+      return new TimeoutException(TimeoutException.Kind.FIRST_BYTE,
+          provider + ": no response within " + timeouts.firstByte() + " (first-byte timeout)", permanent, e);
+    }
+    if (e instanceof InterruptedIOException && call.isCanceled() && timeouts.deadline() != null) {
+      return new TimeoutException(TimeoutException.Kind.DEADLINE, provider + ": the call's deadline of " + timeouts.deadline() + " passed", permanent, e);
+    }
+    if (call.isCanceled()) {
+      return new ConnectionException(provider + ": the call was cancelled", permanent, e);
+    }
+    return new ConnectionException(
+        provider + ": could not get a response from " + baseUrl.host() + ":" + baseUrl.port() + ": " + describe(e), retryable, e);
+  }
+
+  private NextTokenException failureWhileReading(IOException e, Response response) {
+    ErrorDetails details = details(response);
+    if (e instanceof SocketTimeoutException) {
+      return new TimeoutException(TimeoutException.Kind.STREAM_IDLE,
+          provider + ": the response body stalled for longer than " + timeouts.streamIdle(), details, e);
+    }
+    if (e instanceof InterruptedIOException && timeouts.deadline() != null) {
+      return new TimeoutException(TimeoutException.Kind.DEADLINE, provider + ": the call's deadline of " + timeouts.deadline() + " passed", details, e);
+    }
+    return new ConnectionException(provider + ": the connection broke while reading the response: " + describe(e), details, e);
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private byte[] readBounded(Response response) {
+    // An error body is small; a hostile one must not be read without bound.
+    try {
+      return response.peekBody(64 * 1024).bytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private NextTokenException errorFor(Response response, byte[] body) {
+    return ErrorMapper.fromStatus(
+        provider,
+        response.code(),
+        ProviderError.parse(body),
+        response.header("x-should-retry"),
+        RetryAfter.parse(response.headers(), clock),
+        requestId(response.headers()),
+        apiKey);
+  }
+
+  private ErrorDetails details(Response response) {
+    return new ErrorDetails(provider, response.code(), null, null, null, requestId(response.headers()), null, false);
+  }
+
+  private String redact(String text) {
+    return apiKey == null ? text : apiKey.redact(text);
+  }
+
+  private static String requestId(Headers headers) {
+    String id = headers.get("x-request-id");
+    return id != null ? id : headers.get("request-id");
+  }
+
+  /** The metadata response headers carry: request id and {@code x-ratelimit-*} values. */
+  public static ResponseMetadata metadata(Headers headers) {
+    Map<String, String> limits = null;
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i).toLowerCase(Locale.ROOT);
+      if (name.startsWith("x-ratelimit-")) {
+        if (limits == null) {
+          limits = new LinkedHashMap<>();
+        }
+        limits.put(name, headers.value(i));
+      }
+    }
+    return new ResponseMetadata(null, requestId(headers), limits == null ? Map.of() : limits, Map.of());
+  }
+
+  /** Shuts down the threads and connections this transport created; a caller's client is left alone. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  private static OkHttpClient.Builder newOwnedClientBuilder() {
+    // Daemon threads: an application that forgets close() must still be able to exit.
+    AtomicInteger count = new AtomicInteger();
+    ExecutorService executor =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "nexttoken-http-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    return new OkHttpClient.Builder().dispatcher(new Dispatcher(executor)).connectionPool(new ConnectionPool());
+  }
+
+  @Override
+  public String toString() {
+    return "HttpTransport[" + provider + " " + baseUrl + (apiKey == null ? "" : " key=***") + "]";
+  }
+
+  /** Builds an {@link HttpTransport}. */
+  public static final class Builder {
+    private final String provider;
+    private final HttpUrl baseUrl;
+    private Secret apiKey;
+    private final Headers.Builder headers = new Headers.Builder();
+    private OkHttpClient client;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private RetrySettings retry = RetrySettings.DEFAULT;
+    private long maxEventBytes = StreamLimits.DEFAULT_MAX_EVENT_BYTES;
+    private boolean allowInsecureHttp;
+    private Clock clock = Clock.systemUTC();
+
+    Builder(String provider, HttpUrl baseUrl) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    public Builder apiKey(Secret value) {
+      apiKey = value;
+      return this;
+    }
+
+    /** A header sent with every request (e.g. {@code OpenAI-Organization}). */
+    public Builder header(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    public Builder client(OkHttpClient value) {
+      client = value;
+      return this;
+    }
+
+    public Builder timeouts(Timeouts value) {
+      timeouts = Objects.requireNonNull(value, "timeouts");
+      return this;
+    }
+
+    public Builder retry(RetrySettings value) {
+      retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /** The largest single stream event accepted (default 1 MiB); larger ones fail with a typed error. */
+    public Builder maxEventBytes(long value) {
+      if (value < 1024) {
+        throw new IllegalArgumentException("maxEventBytes must be at least 1024, was " + value);
+      }
+      maxEventBytes = value;
+      return this;
+    }
+
+    /** Permit sending the API key over plain http to a host that is not this machine. */
+    public Builder allowInsecureHttp(boolean value) {
+      allowInsecureHttp = value;
+      return this;
+    }
+
+    /** The clock for HTTP-date {@code Retry-After} values (tests pass a fixed one). */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when an API key would go over plain http to another host
+     *     without {@link #allowInsecureHttp(boolean)}
+     */
+    public HttpTransport build() {
+      if (apiKey != null && !baseUrl.isHttps() && !isLoopback(baseUrl.host()) && !allowInsecureHttp) {
+        throw new IllegalArgumentException(provider + ": refusing to send the API key over plain http to " + baseUrl.host()
+            + "; use https, or allow it explicitly (allowInsecureHttp / --allow-insecure-http)");
+      }
+      return new HttpTransport(this);
+    }
+
+    static boolean isLoopback(String host) {
+      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    }
+  }
+}

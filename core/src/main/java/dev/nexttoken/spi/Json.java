@@ -1,0 +1,103 @@
+package dev.nexttoken.spi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.MalformedResponseException;
+import java.io.IOException;
+
+/**
+ * The one Jackson setup of the SDK: tolerant reading (unknown fields ignored, as providers add
+ * fields all the time), strict writing (nulls omitted, so only what is set is sent).
+ *
+ * <p>Parse failures become {@link MalformedResponseException}s that say what was expected, never a
+ * raw Jackson exception.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private Json() {}
+
+  /** The shared mapper; do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** {@code value} as JSON bytes. */
+  public static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Reads {@code body} as {@code type}.
+   *
+   * @param what what the body should be, for the error message ("an OpenAI chat completion")
+   * @throws MalformedResponseException when the body is not that
+   */
+  public static <T> T read(byte[] body, Class<T> type, String provider, String what) {
+    try {
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw malformed(provider, what, "the body is empty or null", null);
+      }
+      return value;
+    } catch (JacksonException e) {
+      throw malformed(provider, what, describe(e), e);
+    } catch (IOException e) {
+      throw malformed(provider, what, e.getMessage(), e);
+    }
+  }
+
+  /** Same as {@link #read(byte[], Class, String, String)} for text. */
+  public static <T> T read(String body, Class<T> type, String provider, String what) {
+    try {
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw malformed(provider, what, "the body is empty or null", null);
+      }
+      return value;
+    } catch (JacksonException e) {
+      throw malformed(provider, what, describe(e), e);
+    }
+  }
+
+  /** Reads {@code body} as a tree, or returns null when it is not JSON. */
+  public static JsonNode readTreeOrNull(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static MalformedResponseException malformed(String provider, String what, String why, Throwable cause) {
+    return new MalformedResponseException(
+        provider + ": expected " + what + " but could not read the response: " + why, ErrorDetails.of(provider), cause);
+  }
+
+  private static String describe(JacksonException e) {
+    // Jackson's own message includes a source excerpt; the original message without it is enough.
+    String message = e.getOriginalMessage();
+    var location = e.getLocation();
+    return location == null ? message : message + " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+}

@@ -1,0 +1,138 @@
+package dev.nexttoken.spi;
+
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.RetrySettings;
+import dev.nexttoken.Timeouts;
+import java.time.Clock;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every HTTP provider's builder shares, so that each provider spells them one way:
+ * API key, base URL, a shared {@link OkHttpClient}, timeouts, retries, default options.
+ *
+ * @param <B> the provider's builder, returned from each setter
+ */
+public abstract class ModelBuilder<B extends ModelBuilder<B>> {
+  private Secret apiKey;
+  private String baseUrl;
+  private OkHttpClient httpClient;
+  private Timeouts timeouts = Timeouts.DEFAULT;
+  private RetrySettings retry = RetrySettings.DEFAULT;
+  private GenerationOptions defaults = GenerationOptions.EMPTY;
+  private long maxEventBytes = StreamLimits.DEFAULT_MAX_EVENT_BYTES;
+  private boolean allowInsecureHttp;
+  private Clock clock = Clock.systemUTC();
+
+  protected ModelBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  protected final B self() {
+    return (B) this;
+  }
+
+  /** The API key; never shown by {@code toString()}, messages or logs. */
+  public B apiKey(String value) {
+    apiKey = value == null ? null : Secret.of(value);
+    return self();
+  }
+
+  /** Overrides the provider's base URL; a path prefix in it is kept. */
+  public B baseUrl(String value) {
+    baseUrl = value;
+    return self();
+  }
+
+  /** Shares the caller's client (pool, threads); it is not closed by the model. */
+  public B httpClient(OkHttpClient value) {
+    httpClient = value;
+    return self();
+  }
+
+  public B timeouts(Timeouts value) {
+    timeouts = Objects.requireNonNull(value, "timeouts");
+    return self();
+  }
+
+  public B retry(RetrySettings value) {
+    retry = Objects.requireNonNull(value, "retry");
+    return self();
+  }
+
+  /** Retries after the first attempt (default 2). */
+  public B maxRetries(int value) {
+    retry = retry.withMaxRetries(value);
+    return self();
+  }
+
+  /** Options used for every field a request leaves unset. */
+  public B defaults(GenerationOptions value) {
+    defaults = Objects.requireNonNull(value, "defaults");
+    return self();
+  }
+
+  /** The default model, used when a request names none. */
+  public B model(String value) {
+    defaults = GenerationOptions.builder().options(defaults).model(value).build();
+    return self();
+  }
+
+  /** The largest single stream event accepted (default 1 MiB). */
+  public B maxEventBytes(long value) {
+    maxEventBytes = value;
+    return self();
+  }
+
+  /** Permit sending the API key over plain http to a host that is not this machine. */
+  public B allowInsecureHttp(boolean value) {
+    allowInsecureHttp = value;
+    return self();
+  }
+
+  /** The clock for HTTP-date {@code Retry-After} values. */
+  public B clock(Clock value) {
+    clock = Objects.requireNonNull(value, "clock");
+    return self();
+  }
+
+  protected Secret apiKey() {
+    return apiKey;
+  }
+
+  protected GenerationOptions defaults() {
+    return defaults;
+  }
+
+  /** The base URL that was set, or null. */
+  protected String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * A transport builder with every shared setting applied.
+   *
+   * @param defaultBaseUrl used when no base URL was set
+   * @throws IllegalArgumentException for a base URL that is not an http(s) URL
+   */
+  protected HttpTransport.Builder transport(String provider, String defaultBaseUrl) {
+    String url = baseUrl != null ? baseUrl : defaultBaseUrl;
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException(provider + ": base URL is not an http(s) URL: " + url);
+    }
+    return HttpTransport.builder(provider, parsed)
+        .apiKey(apiKey)
+        .client(httpClient)
+        .timeouts(timeouts)
+        .retry(retry)
+        .maxEventBytes(maxEventBytes)
+        .allowInsecureHttp(allowInsecureHttp)
+        .clock(clock);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[baseUrl=" + baseUrl + (apiKey == null ? "" : ", apiKey=***") + "]";
+  }
+}

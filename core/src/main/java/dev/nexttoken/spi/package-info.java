@@ -1,0 +1,28 @@
+/**
+ * What a provider author needs from core, documented for third parties: HTTP execution with
+ * retries and stream-friendly timeouts ({@link dev.nexttoken.spi.HttpTransport}), the status to
+ * exception table ({@link dev.nexttoken.spi.ErrorMapper}), bounded SSE and NDJSON readers, the
+ * Jackson setup ({@link dev.nexttoken.spi.Json}), request validation against capabilities, and
+ * the base classes that leave a provider only its wire mapping.
+ *
+ * <p>A new provider extends {@link dev.nexttoken.spi.AbstractLanguageModel} and
+ * {@link dev.nexttoken.spi.ModelBuilder}:
+ *
+ * <pre>{@code
+ * public final class AcmeModel extends AbstractLanguageModel {
+ *   protected Completion doChat(ChatRequest request) {
+ *     HttpResult result = transport.postJson("v1/chat", AcmeWire.request(request));
+ *     return AcmeWire.response(Json.read(result.body(), AcmeResponse.class, "acme", "an Acme chat response"));
+ *   }
+ *   protected CompletionStream doChatStreaming(ChatRequest request) {
+ *     EventStream events = transport.openEventStream("v1/chat", AcmeWire.streamRequest(request));
+ *     return new CompletionStream(new EventChunkSource(events, AcmeWire::chunk, transport.apiKey()), logprobs, events.metadata());
+ *   }
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The contract tests in core's test jar ({@code ModelContractTest}) check what every provider
+ * must do alike.
+ */
+package dev.nexttoken.spi;
