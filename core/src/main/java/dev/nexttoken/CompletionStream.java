@@ -25,14 +25,16 @@ import java.util.stream.StreamSupport;
  *
  * <p>{@link #collect()} returns exactly what the non-streaming call returns, including chunks
  * already consumed through the iterator. If the stream fails part-way, {@link #partial()} still
- * holds what arrived before the error. Not thread-safe; iterate once.
+ * holds what arrived before the error. Once closed, the stream yields no more chunks (iteration
+ * ends, {@link #collect()} returns what arrived). Not thread-safe, except that {@link #close()} may
+ * be called from another thread to cancel a read in progress; iterate once.
  */
 public final class CompletionStream implements AutoCloseable, Iterable<Chunk> {
   private final ChunkSource source;
   private final CompletionAccumulator accumulator;
   private boolean iteratorTaken;
   private boolean finished;
-  private boolean closed;
+  private volatile boolean closed; // close() may come from another thread, to cancel a blocked read
   private Chunk pending;
 
   public CompletionStream(ChunkSource source, boolean logprobsRequested, ResponseMetadata metadata) {
@@ -114,7 +116,8 @@ public final class CompletionStream implements AutoCloseable, Iterable<Chunk> {
       return false;
     }
     if (closed) {
-      throw new IllegalStateException("the stream was closed before its end");
+      // Closing is how a caller says "enough" (often from inside the loop): the iteration ends quietly.
+      return false;
     }
     Chunk next;
     try {
