@@ -1,0 +1,258 @@
+package dev.nexttoken.cohere;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.cohere.internal.ChatRequestBody;
+import dev.nexttoken.cohere.internal.ChatResponseBody;
+import dev.nexttoken.cohere.internal.CohereWire;
+import dev.nexttoken.cohere.internal.LogprobMapper;
+import dev.nexttoken.cohere.internal.RequestMapper;
+import dev.nexttoken.cohere.internal.ResponseMapper;
+import dev.nexttoken.cohere.internal.StreamMapper;
+import dev.nexttoken.cohere.internal.TokenTexts;
+import dev.nexttoken.error.AuthenticationException;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.spi.AbstractLanguageModel;
+import dev.nexttoken.spi.Environment;
+import dev.nexttoken.spi.EventChunkSource;
+import dev.nexttoken.spi.EventStream;
+import dev.nexttoken.spi.HttpResult;
+import dev.nexttoken.spi.HttpTransport;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.ModelBuilder;
+import okhttp3.HttpUrl;
+
+/**
+ * Cohere's chat models through {@code POST /v2/chat}, with the chosen tokens' logprobs and token ids.
+ *
+ * <pre>{@code
+ * try (CohereModel model = CohereModel.fromEnv().build()) {
+ *   Completion answer = model.chat(ChatRequest.builder().user("Capital of France?").topLogprobs(0).build());
+ * }
+ * }</pre>
+ *
+ * <p><b>What Cohere reports, and what it does not.</b> Each generated token's logprob and id, in
+ * streams too. No alternatives: every {@link dev.nexttoken.logprob.TokenLogprob#topLogprobs()} is
+ * null (unknown), and asking for {@code topLogprobs > 0} fails before sending. No bytes. Cohere
+ * groups tokens by text chunk; a chunk spanning several ids puts its whole text on the last id
+ * and {@code ""} on the others unless {@link Builder#tokenTexts(boolean)} asks the tokenizer for
+ * each id's own text.
+ *
+ * <p><b>Usage.</b> {@link Completion#usage()} counts what the model processed
+ * ({@code usage.tokens}, chat template included); the billed units are kept in
+ * {@link dev.nexttoken.ResponseMetadata#extras()} as {@code billed_units.input_tokens},
+ * {@code billed_units.output_tokens}, ... (and {@code cached_tokens} when reported).
+ *
+ * <p><b>Finish reasons.</b> {@code COMPLETE} and {@code STOP_SEQUENCE} are {@code STOP},
+ * {@code MAX_TOKENS} is {@code LENGTH}, {@code TOOL_CALL} is {@code TOOL_CALLS}, {@code ERROR} is
+ * {@code ERROR}, {@code TIMEOUT} and anything else {@code OTHER}; the raw value is kept.
+ *
+ * <p><b>Completion.</b> Cohere's v2 API has no raw completion route, so {@link #complete} is
+ * unsupported unless {@link Builder#completionAsChat(boolean)} opts in to sending the prompt as one
+ * user message, which {@link #capabilities()} then states.
+ *
+ * <p>The v2 response does not name the model, so {@link Completion#model()} is null. Thread-safe;
+ * {@link #close()} releases what the model created.
+ */
+public final class CohereModel extends AbstractLanguageModel {
+  /** The API root; versioned paths such as {@code v2/chat} are appended to it. */
+  public static final String DEFAULT_BASE_URL = "https://api.cohere.com";
+
+  /** The model used when neither the request nor the builder names one: Cohere's current flagship chat model. */
+  public static final String DEFAULT_MODEL = "command-a-03-2025";
+
+  private static final ParameterLimits LIMITS = new ParameterLimits(1.0, true, 500, true, 5);
+
+  private final Capabilities capabilities;
+  private final boolean completionAsChat;
+  private final TokenTexts tokenTexts;
+
+  private CohereModel(HttpTransport transport, GenerationOptions defaults, boolean completionAsChat, boolean tokenTexts) {
+    super(transport, defaults);
+    this.completionAsChat = completionAsChat;
+    this.tokenTexts = tokenTexts ? new TokenTexts(transport) : null;
+    OperationCapabilities chat = operation(
+        "the chosen tokens' logprobs and ids only: Cohere reports no alternatives (topLogprobs null) and no bytes");
+    OperationCapabilities completion = completionAsChat
+        ? operation("not raw continuation: the prompt is sent to /v2/chat as one user message, so the chat template applies")
+        : OperationCapabilities.unsupported("Cohere's v2 API has no raw completion route; use chat, "
+            + "or opt in with CohereModel.builder().completionAsChat(true) to send the prompt as one user message");
+    this.capabilities = new Capabilities(CohereWire.PROVIDER, completion, chat, null);
+  }
+
+  private static OperationCapabilities operation(String note) {
+    return new OperationCapabilities(true, true, true, 0, true, true, false, false, LIMITS, note);
+  }
+
+  /** A builder; the API key is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder configured from the system properties and environment:
+   *
+   * <table>
+   *   <caption>Configuration read by fromEnv (a system property beats an environment variable)</caption>
+   *   <tr><th>system property</th><th>environment variable</th><th>sets</th></tr>
+   *   <tr><td>{@code cohere.apiKey}</td><td>{@code CO_API_KEY}</td><td>{@link Builder#apiKey}</td></tr>
+   *   <tr><td>{@code cohere.baseUrl}</td><td>{@code CO_API_URL}</td><td>{@link Builder#baseUrl}</td></tr>
+   * </table>
+   */
+  public static Builder fromEnv() {
+    return fromEnv(Environment.system());
+  }
+
+  /** {@link #fromEnv()} reading from {@code env}. */
+  public static Builder fromEnv(Environment env) {
+    Builder builder = builder();
+    String key = env.get("cohere.apiKey", "CO_API_KEY");
+    if (key != null) {
+      builder.apiKey(key);
+    }
+    String url = env.get("cohere.baseUrl", "CO_API_URL");
+    if (url != null) {
+      builder.baseUrl(url);
+    }
+    return builder;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  protected Completion doChat(ChatRequest request) {
+    return send(RequestMapper.chat(request, false), request.options());
+  }
+
+  @Override
+  protected CompletionStream doChatStreaming(ChatRequest request) {
+    return open(RequestMapper.chat(request, true), request.options());
+  }
+
+  @Override
+  protected Completion doComplete(CompletionRequest request) {
+    requireCompletionAsChat();
+    return send(RequestMapper.promptAsChat(request.prompt(), request.options(), false), request.options());
+  }
+
+  @Override
+  protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    requireCompletionAsChat();
+    return open(RequestMapper.promptAsChat(request.prompt(), request.options(), true), request.options());
+  }
+
+  private void requireCompletionAsChat() {
+    // The validator already refused; this guards subclass-free misuse of the protected entry points.
+    if (!completionAsChat) {
+      throw new UnsupportedCapabilityException(capabilities.completion().note(), ErrorDetails.of(CohereWire.PROVIDER));
+    }
+  }
+
+  private Completion send(ChatRequestBody body, GenerationOptions options) {
+    HttpResult result = transport.postJson(CohereWire.CHAT_PATH, body);
+    ChatResponseBody response = Json.read(result.body(), ChatResponseBody.class, CohereWire.PROVIDER, "a Cohere v2 chat response");
+    boolean logprobs = options.logprobsOrNone().enabled();
+    return ResponseMapper.completion(response, result.metadata(), logprobs, new LogprobMapper(tokenTexts, options.model()));
+  }
+
+  private CompletionStream open(ChatRequestBody body, GenerationOptions options) {
+    boolean logprobs = options.logprobsOrNone().enabled();
+    EventStream events = transport.openEventStream(CohereWire.CHAT_PATH, body);
+    StreamMapper mapper = new StreamMapper(logprobs, new LogprobMapper(tokenTexts, options.model()));
+    return new CompletionStream(new EventChunkSource(events, mapper, transport.apiKey()), logprobs, events.metadata());
+  }
+
+  /** Builds a {@link CohereModel}. */
+  public static final class Builder extends ModelBuilder<Builder> {
+    private String clientName;
+    private boolean tokenTexts;
+    private boolean completionAsChat;
+
+    Builder() {}
+
+    /** Sent as {@code X-Client-Name} with every request, so Cohere can tell your application's traffic apart. */
+    public Builder clientName(String value) {
+      clientName = value;
+      return this;
+    }
+
+    /**
+     * Look up each token id's own text with {@code POST /v1/detokenize} where a logprob item spans
+     * several ids (default false). Costs one request per id not yet seen for the model (ids are
+     * cached per model), counted against the account's rate limits; the tokens' texts then need
+     * not add up to the generated text exactly (a partial multi-byte character has no text of its own).
+     */
+    public Builder tokenTexts(boolean value) {
+      tokenTexts = value;
+      return this;
+    }
+
+    /**
+     * Offer {@link CohereModel#complete} by sending the prompt to {@code /v2/chat} as one user
+     * message (default false: completion is unsupported). The model then answers the prompt as a
+     * chat turn rather than continuing it; capabilities say so.
+     */
+    public Builder completionAsChat(boolean value) {
+      completionAsChat = value;
+      return this;
+    }
+
+    /**
+     * @throws AuthenticationException when no API key was set
+     * @throws IllegalArgumentException for a base URL that is not http(s)
+     */
+    public CohereModel build() {
+      if (apiKey() == null) {
+        throw new AuthenticationException(
+            "cohere: no API key; set it with apiKey(...), or with CO_API_KEY (or -Dcohere.apiKey) and fromEnv()",
+            ErrorDetails.of(CohereWire.PROVIDER));
+      }
+      if (baseUrl() != null) {
+        baseUrl(apiRoot(baseUrl()));
+      }
+      HttpTransport.Builder transport = transport(CohereWire.PROVIDER, DEFAULT_BASE_URL);
+      if (clientName != null && !clientName.isBlank()) {
+        transport.header("X-Client-Name", clientName);
+      }
+      GenerationOptions defaults = defaults().model() != null
+          ? defaults()
+          : GenerationOptions.builder().options(defaults()).model(DEFAULT_MODEL).build();
+      return new CohereModel(transport.build(), defaults, completionAsChat, tokenTexts);
+    }
+
+    /**
+     * The API root for {@code url}: like Cohere's own SDKs, a trailing {@code /v1} on a Cohere
+     * host is dropped (an old {@code CO_API_URL} habit), since versions are part of each path.
+     */
+    static String apiRoot(String url) {
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        return url; // transport() reports it with the provider's name
+      }
+      boolean cohereHost = parsed.host().endsWith("cohere.com") || parsed.host().endsWith("cohere.ai");
+      var segments = parsed.pathSegments();
+      int last = segments.size() - 1;
+      if (last >= 0 && segments.get(last).isEmpty()) {
+        last--;
+      }
+      if (cohereHost && last >= 0 && segments.get(last).equals("v1")) {
+        HttpUrl.Builder b = parsed.newBuilder();
+        for (int i = segments.size() - 1; i >= last; i--) {
+          b.removePathSegment(i);
+        }
+        return b.build().toString();
+      }
+      return url;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.nexttoken.cohere.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nexttoken.Completion;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.Usage;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /v2/chat} responses to neutral values. The pieces (finish reason, usage, extras) are also
+ * used for the stream's {@code message-end}, so a collected stream equals the non-streamed answer.
+ */
+public final class ResponseMapper {
+  /** Prefix of the billed-unit extras: {@code billed_units.input_tokens -> "9"}. */
+  public static final String BILLED_UNITS = "billed_units.";
+
+  /** Extra naming the prompt tokens served from Cohere's cache, when reported. */
+  public static final String CACHED_TOKENS = "cached_tokens";
+
+  private ResponseMapper() {}
+
+  /**
+   * The neutral answer.
+   *
+   * @param headers what the response headers said
+   * @param logprobsRequested whether logprobs were asked for (then the list is non-null, possibly empty)
+   */
+  public static Completion completion(ChatResponseBody body, ResponseMetadata headers, boolean logprobsRequested, LogprobMapper logprobs) {
+    ResponseMetadata metadata = headers.withExtras(extras(body.usage()));
+    if (body.id() != null) {
+      metadata = metadata.withResponseId(body.id());
+    }
+    return new Completion(
+        text(body.message()),
+        finishReason(body.finishReason()),
+        usage(body.usage()),
+        null, // the v2 response does not name the model that answered
+        metadata,
+        logprobsRequested ? logprobs.map(body.logprobs()) : null,
+        null);
+  }
+
+  /** The text items of the message joined; thinking items are not part of the answer. */
+  static String text(ChatResponseBody.AssistantMessage message) {
+    if (message == null || message.content() == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    for (ChatResponseBody.ContentItem item : message.content()) {
+      if (item != null && "text".equals(item.type()) && item.text() != null) {
+        text.append(item.text());
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Cohere's finish reason in neutral terms, the raw value kept. {@code TIMEOUT} (Cohere stopped
+   * the generation on its own time limit) is {@code OTHER}: neither the token limit the caller set
+   * nor a failure of the text produced so far.
+   */
+  public static FinishReason finishReason(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    FinishReason.Kind kind = switch (raw) {
+      case "COMPLETE", "STOP_SEQUENCE" -> FinishReason.Kind.STOP;
+      case "MAX_TOKENS" -> FinishReason.Kind.LENGTH;
+      case "TOOL_CALL" -> FinishReason.Kind.TOOL_CALLS;
+      case "ERROR" -> FinishReason.Kind.ERROR;
+      default -> FinishReason.Kind.OTHER;
+    };
+    return FinishReason.of(kind, raw);
+  }
+
+  /** What the model processed ({@code usage.tokens}); billed units are not token counts and go to {@link #extras}. */
+  public static Usage usage(WireUsage usage) {
+    if (usage == null || usage.tokens() == null) {
+      return Usage.UNKNOWN;
+    }
+    return Usage.of(usage.tokens().inputTokens(), usage.tokens().outputTokens());
+  }
+
+  /** The billed units ({@code billed_units.<kind>}) and cached tokens, numbers written without a spurious {@code .0}. */
+  public static Map<String, String> extras(WireUsage usage) {
+    if (usage == null) {
+      return Map.of();
+    }
+    Map<String, String> extras = new LinkedHashMap<>();
+    if (usage.billedUnits() != null && usage.billedUnits().isObject()) {
+      usage.billedUnits().fields().forEachRemaining(e -> {
+        String value = number(e.getValue());
+        if (value != null) {
+          extras.put(BILLED_UNITS + e.getKey(), value);
+        }
+      });
+    }
+    String cached = number(usage.cachedTokens());
+    if (cached != null) {
+      extras.put(CACHED_TOKENS, cached);
+    }
+    return extras;
+  }
+
+  private static String number(JsonNode node) {
+    if (node == null || !node.isNumber()) {
+      return null;
+    }
+    // The SDK types billed units as floats: 9.0 and 9 are the same count.
+    BigDecimal value = node.decimalValue().stripTrailingZeros();
+    return value.scale() <= 0 ? value.toBigInteger().toString() : value.toPlainString();
+  }
+}

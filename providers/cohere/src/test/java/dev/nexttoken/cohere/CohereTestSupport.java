@@ -1,0 +1,66 @@
+package dev.nexttoken.cohere;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nexttoken.RetrySettings;
+import dev.nexttoken.spi.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** Fixtures, canned responses and a model pointed at a {@link MockWebServer}. */
+final class CohereTestSupport {
+  static final String KEY = "co-test-key-5f2a9c";
+
+  /** Retries without waiting, so retry tests need no sleeps. */
+  static final RetrySettings FAST_RETRY = new RetrySettings(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(60));
+
+  private CohereTestSupport() {}
+
+  static CohereModel.Builder builder(MockWebServer server) {
+    return CohereModel.builder().apiKey(KEY).baseUrl(server.url("/").toString()).retry(FAST_RETRY);
+  }
+
+  static CohereModel model(MockWebServer server) {
+    return builder(server).build();
+  }
+
+  /** A fixture under {@code fixtures/cohere/}, e.g. {@code chat/logprobs.json}. */
+  static String fixture(String path) {
+    String resource = "/fixtures/cohere/" + path;
+    try (InputStream in = CohereTestSupport.class.getResourceAsStream(resource)) {
+      assertNotNull(in, "missing fixture " + resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static MockResponse json(String fixture) {
+    return json(200, fixture);
+  }
+
+  static MockResponse json(int status, String fixture) {
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(fixture(fixture)).build();
+  }
+
+  static MockResponse sse(String fixture) {
+    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(fixture(fixture)).build();
+  }
+
+  /** The JSON body of a request the server received. */
+  static JsonNode body(RecordedRequest request) {
+    return Json.readTreeOrNull(request.getBody().toByteArray());
+  }
+
+  /** {@code json} (single quotes allowed for readability) as a tree. */
+  static JsonNode tree(String json) {
+    return Json.readTreeOrNull(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+  }
+}
