@@ -1,0 +1,266 @@
+package dev.nexttoken.llamacpp;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.error.ServerException;
+import dev.nexttoken.llamacpp.internal.ChatMapper;
+import dev.nexttoken.llamacpp.internal.ChatResponse;
+import dev.nexttoken.llamacpp.internal.FinishedStreamSource;
+import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
+import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
+import dev.nexttoken.llamacpp.internal.ServerDtos;
+import dev.nexttoken.llamacpp.internal.ServerMapper;
+import dev.nexttoken.llamacpp.internal.WireSettings;
+import dev.nexttoken.spi.AbstractLanguageModel;
+import dev.nexttoken.spi.Environment;
+import dev.nexttoken.spi.EventChunkSource;
+import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.EventStream;
+import dev.nexttoken.spi.HttpResult;
+import dev.nexttoken.spi.HttpTransport;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.ModelBuilder;
+import java.util.List;
+
+/**
+ * A model served by a llama.cpp {@code llama-server}: completion through the native {@code /completion}
+ * route (top-k alternatives with token ids and bytes, no cap on k), chat through
+ * {@code /v1/chat/completions}, and the server's tokenizer and status as typed calls.
+ *
+ * <p>Reported logprobs are the model's own distribution (the softmax of the logits before sampling,
+ * unaffected by temperature, top-k or top-p) unless {@link Builder#postSamplingProbs(boolean)} asks for
+ * the probabilities after the sampler chain. Entries for the end-of-sequence token ({@code token ""},
+ * no bytes) are kept: they are the probability the model gave to stopping. Both the current probability
+ * format and the one of servers built before December 2024 are read.
+ *
+ * <pre>{@code
+ * try (LlamaCppModel model = LlamaCppModel.builder().baseUrl("http://127.0.0.1:8080").build()) {
+ *   Completion c = model.complete(CompletionRequest.builder("Weights and Biases is").maxTokens(3).topLogprobs(5).build());
+ * }
+ * }</pre>
+ *
+ * <p>Any model name is accepted (the server serves the model it loaded), so none is required. Thread-safe.
+ */
+public final class LlamaCppModel extends AbstractLanguageModel {
+  /** The provider name, {@code "llamacpp"}. */
+  public static final String PROVIDER = "llamacpp";
+
+  /** Upstream llama-server's default address; Debian's build listens on 9931 instead. */
+  public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
+
+  private final WireSettings settings;
+  private volatile Integer vocabularySize;
+
+  private LlamaCppModel(HttpTransport transport, GenerationOptions defaults, Builder builder) {
+    super(transport, defaults);
+    this.settings = new WireSettings(builder.postSamplingProbs, builder.cachePrompt);
+    this.vocabularySize = builder.vocabularySize;
+  }
+
+  /** A builder; set at least the base URL unless the server listens on {@link #DEFAULT_BASE_URL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder configured from the environment; a system property beats the environment variable:
+   *
+   * <table>
+   *   <caption>Settings read</caption>
+   *   <tr><th>property</th><th>variable</th><th>meaning</th></tr>
+   *   <tr><td>{@code nexttoken.llama.url}</td><td>{@code NEXTTOKEN_LLAMA_URL}</td><td>base URL (default {@value #DEFAULT_BASE_URL})</td></tr>
+   *   <tr><td>{@code nexttoken.llama.apiKey}</td><td>{@code NEXTTOKEN_LLAMA_API_KEY}</td><td>the server's {@code --api-key}, if any</td></tr>
+   * </table>
+   */
+  public static Builder fromEnv() {
+    return fromEnv(Environment.system());
+  }
+
+  /** {@link #fromEnv()} reading from {@code environment}. */
+  public static Builder fromEnv(Environment environment) {
+    Builder builder = builder();
+    String url = environment.get("nexttoken.llama.url", "NEXTTOKEN_LLAMA_URL");
+    if (url != null) {
+      builder.baseUrl(url);
+    }
+    String key = environment.get("nexttoken.llama.apiKey", "NEXTTOKEN_LLAMA_API_KEY");
+    if (key != null) {
+      builder.apiKey(key);
+    }
+    return builder;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    String probs = settings.postSamplingProbs()
+        ? "logprobs are the probabilities after the sampler chain (post_sampling_probs)"
+        : "logprobs are the model's own softmax before sampling";
+    return new Capabilities(
+        PROVIDER,
+        operation("native /completion; " + probs),
+        operation("/v1/chat/completions through the model's chat template; " + probs),
+        vocabularySize);
+  }
+
+  private static OperationCapabilities operation(String note) {
+    // The server ignores echo, so prompt logprobs are not offered.
+    return new OperationCapabilities(true, true, true, OperationCapabilities.UNLIMITED, true, true, true, false,
+        ParameterLimits.PERMISSIVE, note);
+  }
+
+  @Override
+  protected boolean requiresModel() {
+    return false;
+  }
+
+  @Override
+  protected Completion doComplete(CompletionRequest request) {
+    HttpResult result = transport.postJson("completion", NativeCompletionMapper.body(request, settings, false));
+    NativeCompletionResponse response = Json.read(result.body(), NativeCompletionResponse.class, PROVIDER, "a /completion response");
+    return NativeCompletionMapper.completion(response, logprobs(request.options().logprobs()), result.metadata());
+  }
+
+  @Override
+  protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    EventStream events = transport.openEventStream("completion", NativeCompletionMapper.body(request, settings, true));
+    return stream(events, NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+  }
+
+  @Override
+  protected Completion doChat(ChatRequest request) {
+    HttpResult result = transport.postJson("v1/chat/completions", ChatMapper.body(request, settings, false));
+    ChatResponse response = Json.read(result.body(), ChatResponse.class, PROVIDER, "a chat completion");
+    return ChatMapper.completion(response, logprobs(request.options().logprobs()), result.metadata());
+  }
+
+  @Override
+  protected CompletionStream doChatStreaming(ChatRequest request) {
+    EventStream events = transport.openEventStream("v1/chat/completions", ChatMapper.body(request, settings, true));
+    return stream(events, ChatMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+  }
+
+  private CompletionStream stream(EventStream events, EventMapper mapper, LogprobsOption option) {
+    var source = new FinishedStreamSource(new EventChunkSource(events, mapper, transport.apiKey()));
+    return new CompletionStream(source, logprobs(option).enabled(), events.metadata());
+  }
+
+  private static LogprobsOption logprobs(LogprobsOption option) {
+    return option == null ? LogprobsOption.NONE : option;
+  }
+
+  /**
+   * Splits {@code text} into the model's tokens ({@code POST /tokenize}), without adding a
+   * beginning-of-sequence token.
+   *
+   * @param withPieces also return each token's text and bytes
+   */
+  public List<Token> tokenize(String text, boolean withPieces) {
+    HttpResult result = transport.postJson("tokenize", new ServerDtos.TokenizeBody(text, withPieces));
+    return ServerMapper.tokens(Json.read(result.body(), ServerDtos.TokenizeResponse.class, PROVIDER, "a /tokenize response"));
+  }
+
+  /** The text of the tokens {@code ids} ({@code POST /detokenize}). */
+  public String detokenize(List<Integer> ids) {
+    HttpResult result = transport.postJson("detokenize", new ServerDtos.DetokenizeBody(List.copyOf(ids)));
+    String content = Json.read(result.body(), ServerDtos.DetokenizeResponse.class, PROVIDER, "a /detokenize response").content();
+    return content == null ? "" : content;
+  }
+
+  /**
+   * Whether the server is ready ({@code GET /health}). A server still loading its model answers 503,
+   * which is reported as not ready (after the retries the retry settings allow) rather than thrown.
+   */
+  public Health health() {
+    try {
+      HttpResult result = transport.get("health");
+      String status = Json.read(result.body(), ServerDtos.HealthResponse.class, PROVIDER, "a /health response").status();
+      return new Health(true, status);
+    } catch (ServerException e) {
+      if (e.httpStatus() != 503) {
+        throw e;
+      }
+      return new Health(false, e.details().providerMessage());
+    }
+  }
+
+  /** What the server says about itself ({@code GET /props}). */
+  public ServerProps props() {
+    HttpResult result = transport.get("props");
+    return ServerMapper.props(Json.read(result.body(), ServerDtos.PropsResponse.class, PROVIDER, "a /props response"));
+  }
+
+  /**
+   * The models the server serves ({@code GET /v1/models}); usually one. Also remembers the first one's
+   * vocabulary size for {@link #capabilities()}.
+   */
+  public List<ModelInfo> models() {
+    HttpResult result = transport.get("v1/models");
+    List<ModelInfo> models = ServerMapper.models(Json.read(result.body(), ServerDtos.ModelsResponse.class, PROVIDER, "a /v1/models response"));
+    if (!models.isEmpty() && models.get(0).vocabularySize() != null) {
+      vocabularySize = models.get(0).vocabularySize();
+    }
+    return models;
+  }
+
+  /**
+   * Asks the server for its model's facts once ({@link #models()}), so that {@link #capabilities()}
+   * reports the vocabulary size; returns this model. Never done implicitly: building a model sends nothing.
+   */
+  public LlamaCppModel withServerInfo() {
+    models();
+    return this;
+  }
+
+  /** Builds a {@link LlamaCppModel}. */
+  public static final class Builder extends ModelBuilder<Builder> {
+    private boolean postSamplingProbs;
+    private boolean cachePrompt = true;
+    private Integer vocabularySize;
+
+    Builder() {}
+
+    /**
+     * Report the probabilities after the sampler chain (temperature, top-k, top-p, min-p) instead of the
+     * model's own distribution (default false). The server then lists only the tokens that survived the
+     * samplers, so there may be fewer alternatives than asked for; at temperature 0 the chosen token has
+     * probability 1.
+     */
+    public Builder postSamplingProbs(boolean value) {
+      postSamplingProbs = value;
+      return this;
+    }
+
+    /**
+     * Let the server reuse the evaluated prefix of an earlier prompt ({@code cache_prompt}, default true,
+     * as the server's own default). Turn off when logprobs must not depend on earlier requests: a cached
+     * prefix is evaluated in different batches, which can move logits in the last float digits.
+     */
+    public Builder cachePrompt(boolean value) {
+      cachePrompt = value;
+      return this;
+    }
+
+    /** The model's vocabulary size, when known up front (else see {@link LlamaCppModel#withServerInfo()}). */
+    public Builder vocabularySize(Integer value) {
+      if (value != null && value <= 0) {
+        throw new IllegalArgumentException("vocabularySize must be positive, was " + value);
+      }
+      vocabularySize = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a base URL that is not an http(s) URL
+     */
+    public LlamaCppModel build() {
+      return new LlamaCppModel(transport(PROVIDER, DEFAULT_BASE_URL).build(), defaults(), this);
+    }
+  }
+}
