@@ -1,0 +1,17 @@
+/**
+ * Token log-probabilities and what to do with them: the neutral {@link dev.nexttoken.logprob.TokenLogprob},
+ * the per-position {@link dev.nexttoken.logprob.ProbabilityTable}, sampling from it, and the
+ * next-token walk.
+ *
+ * <pre>{@code
+ * Completion answer = model.complete(CompletionRequest.builder("Weights and Biases is")
+ *     .maxTokens(5).topLogprobs(5).build());
+ * ProbabilityTable table = ProbabilityTable.of(answer, model.capabilities().vocabularySize());
+ * TableRow first = table.row(0);   // candidates, rank, unseen mass, entropy
+ * System.out.println(table.stats().perplexity());
+ * }</pre>
+ *
+ * <p>Everything here works on neutral types only, so it serves every provider alike; values a
+ * provider does not report are null, never guessed.
+ */
+package dev.nexttoken.logprob;
