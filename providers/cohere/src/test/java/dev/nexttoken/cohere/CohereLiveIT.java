@@ -1,0 +1,77 @@
+package dev.nexttoken.cohere;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.logprob.TokenLogprob;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against the real Cohere API; runs only with {@code CO_API_KEY} set ({@code mvn -Plive verify}),
+ * never in the default build. Costs two small chat calls.
+ */
+class CohereLiveIT {
+  private static final ChatRequest REQUEST = ChatRequest.builder()
+      .system("Answer with one word.")
+      .user("What is the capital of France?")
+      .maxTokens(8)
+      .temperature(0.0)
+      .seed(7L)
+      .topLogprobs(0)
+      .build();
+
+  private static CohereModel model;
+
+  @BeforeAll
+  static void connect() {
+    assumeTrue(System.getenv("CO_API_KEY") != null || System.getProperty("cohere.apiKey") != null, "CO_API_KEY is not set");
+    model = CohereModel.fromEnv().clientName("nexttoken-live-test").build();
+  }
+
+  @AfterAll
+  static void close() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  @Test
+  void chatReturnsChosenTokenLogprobsWithIdsAndNoAlternatives() {
+    Completion answer = model.chat(REQUEST);
+    assertSane(answer);
+  }
+
+  @Test
+  void streamedChatCarriesTheSameKindOfLogprobs() {
+    Completion collected;
+    try (CompletionStream stream = model.chatStreaming(REQUEST)) {
+      collected = stream.collect();
+    }
+    assertSane(collected);
+  }
+
+  private static void assertSane(Completion answer) {
+    assertFalse(answer.text().isBlank(), "some text");
+    assertNotNull(answer.finishReason());
+    assertNotNull(answer.metadata().responseId());
+    assertNotNull(answer.usage().completionTokens());
+    assertFalse(answer.logprobs().isEmpty(), "logprobs were requested");
+    for (TokenLogprob token : answer.logprobs()) {
+      assertNotNull(token.id(), () -> "token id of " + token);
+      assertTrue(token.logprob() == null || token.logprob() <= 0, () -> "logprob of " + token);
+      assertNull(token.topLogprobs(), "Cohere reports no alternatives");
+    }
+    assertEquals(answer.text(), answer.logprobs().stream().map(TokenLogprob::token).collect(Collectors.joining()),
+        "the tokens' texts add up to the answer");
+  }
+}
