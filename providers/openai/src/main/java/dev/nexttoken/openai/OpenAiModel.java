@@ -1,0 +1,227 @@
+package dev.nexttoken.openai;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.openai.internal.ChatChunkMapper;
+import dev.nexttoken.openai.internal.ChatMapping;
+import dev.nexttoken.openai.internal.ChatResponse;
+import dev.nexttoken.openai.internal.CompletionChunkMapper;
+import dev.nexttoken.openai.internal.CompletionMapping;
+import dev.nexttoken.openai.internal.CompletionResponse;
+import dev.nexttoken.openai.internal.RequestMapper;
+import dev.nexttoken.spi.AbstractLanguageModel;
+import dev.nexttoken.spi.Environment;
+import dev.nexttoken.spi.EventChunkSource;
+import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.EventStream;
+import dev.nexttoken.spi.HttpResult;
+import dev.nexttoken.spi.HttpTransport;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.ModelBuilder;
+
+/**
+ * OpenAI, and every server that speaks its protocol (llama.cpp, vLLM, gateways), as a
+ * {@link dev.nexttoken.LanguageModel}.
+ *
+ * <p>Completion uses the legacy {@code POST /v1/completions} ({@code gpt-3.5-turbo-instruct},
+ * {@code davinci-002}): up to 5 alternatives per token, and the prompt's own logprobs with
+ * {@link CompletionRequest#echoPrompt()} (not while streaming). Chat uses
+ * {@code POST /v1/chat/completions}: up to 20 alternatives, with token bytes. Token ids are not
+ * reported by OpenAI (llama.cpp's are passed through). OpenAI has no sampling parameter top-k:
+ * setting one fails before sending. Streams ask for usage ({@code stream_options.include_usage})
+ * unless {@link Builder#includeUsageInStreams(boolean)} turns it off.
+ *
+ * <p>A chat refusal ({@code content} null, {@code refusal} set) is returned as the text, with
+ * finish reason {@code CONTENT_FILTER} (raw value kept) and the refusal also under the metadata
+ * extra {@code "refusal"}. The response's {@code system_fingerprint} is the extra
+ * {@code "system_fingerprint"}; the request id ({@code x-request-id}) and the
+ * {@code x-ratelimit-*} headers are in {@link dev.nexttoken.ResponseMetadata}.
+ *
+ * <p>Thread-safe; close it to release the connections and threads it created.
+ */
+public final class OpenAiModel extends AbstractLanguageModel {
+  /** The provider name in messages, capabilities and exceptions. */
+  public static final String PROVIDER = "openai";
+
+  /** OpenAI's base URL: everything up to and including {@code /v1}. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  private static final String COMPLETIONS = "completions";
+  private static final String CHAT = "chat/completions";
+
+  private static final ParameterLimits LIMITS = new ParameterLimits(2.0, false, 0, true, 4);
+  private static final Capabilities CAPABILITIES = new Capabilities(
+      PROVIDER,
+      new OperationCapabilities(true, true, true, 5, true, false, false, true, LIMITS,
+          "legacy /v1/completions (gpt-3.5-turbo-instruct, davinci-002, babbage-002); prompt logprobs (echo) only without streaming"),
+      new OperationCapabilities(true, true, true, 20, true, false, true, false, LIMITS, null),
+      null);
+
+  private final OpenAiDialect dialect;
+  private final boolean includeUsageInStreams;
+
+  private OpenAiModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, boolean includeUsageInStreams) {
+    super(transport, defaults);
+    this.dialect = dialect;
+    this.includeUsageInStreams = includeUsageInStreams;
+  }
+
+  /** A builder with nothing set: no key, OpenAI's base URL. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder pre-filled from system properties and environment variables; see {@link #fromEnv(Environment)}. */
+  public static Builder fromEnv() {
+    return fromEnv(Environment.system());
+  }
+
+  /**
+   * A builder pre-filled from {@code env}; a system property beats an environment variable, and
+   * what is unset stays unset. Explicit builder calls afterwards override both.
+   *
+   * <table>
+   *   <caption>What is read</caption>
+   *   <tr><th>setting</th><th>system property</th><th>environment variable</th></tr>
+   *   <tr><td>API key</td><td>{@code openai.apiKey}</td><td>{@code OPENAI_API_KEY}</td></tr>
+   *   <tr><td>base URL (up to and including {@code /v1})</td><td>{@code openai.baseUrl}</td><td>{@code OPENAI_BASE_URL}</td></tr>
+   *   <tr><td>organization</td><td>{@code openai.orgId}</td><td>{@code OPENAI_ORG_ID}</td></tr>
+   *   <tr><td>project</td><td>{@code openai.projectId}</td><td>{@code OPENAI_PROJECT_ID}</td></tr>
+   * </table>
+   */
+  public static Builder fromEnv(Environment env) {
+    Builder builder = new Builder();
+    String key = env.get("openai.apiKey", "OPENAI_API_KEY");
+    if (key != null) {
+      builder.apiKey(key);
+    }
+    String baseUrl = env.get("openai.baseUrl", "OPENAI_BASE_URL");
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
+    }
+    builder.organization(env.get("openai.orgId", "OPENAI_ORG_ID"));
+    builder.project(env.get("openai.projectId", "OPENAI_PROJECT_ID"));
+    return builder;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** The dialect in use, as set or as derived from the base URL. */
+  public OpenAiDialect dialect() {
+    return dialect;
+  }
+
+  /** OpenAI needs a model name; a compatible server usually serves one model whatever the name. */
+  @Override
+  protected boolean requiresModel() {
+    return dialect == OpenAiDialect.OPENAI;
+  }
+
+  @Override
+  protected Completion doComplete(CompletionRequest request) {
+    HttpResult result = transport.postJson(COMPLETIONS, RequestMapper.completion(request, dialect, false, false));
+    CompletionResponse response = Json.read(result.body(), CompletionResponse.class, PROVIDER, "an OpenAI completion");
+    return CompletionMapping.toCompletion(response, result.metadata(), request);
+  }
+
+  @Override
+  protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    if (request.echoPrompt()) {
+      // A stream has no place for the prompt's logprobs; dropping them silently would be worse.
+      throw new UnsupportedCapabilityException(
+          PROVIDER + " returns the prompt's logprobs (echo) only without streaming; use complete()", ErrorDetails.of(PROVIDER));
+    }
+    LogprobsOption logprobs = request.options().logprobsOrNone();
+    return stream(COMPLETIONS, RequestMapper.completion(request, dialect, true, includeUsageInStreams),
+        new CompletionChunkMapper(logprobs), logprobs);
+  }
+
+  @Override
+  protected Completion doChat(ChatRequest request) {
+    HttpResult result = transport.postJson(CHAT, RequestMapper.chat(request, dialect, false, false));
+    ChatResponse response = Json.read(result.body(), ChatResponse.class, PROVIDER, "an OpenAI chat completion");
+    return ChatMapping.toCompletion(response, result.metadata(), request.options().logprobsOrNone());
+  }
+
+  @Override
+  protected CompletionStream doChatStreaming(ChatRequest request) {
+    LogprobsOption logprobs = request.options().logprobsOrNone();
+    return stream(CHAT, RequestMapper.chat(request, dialect, true, includeUsageInStreams), new ChatChunkMapper(logprobs), logprobs);
+  }
+
+  private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption logprobs) {
+    EventStream events = transport.openEventStream(path, body);
+    return new CompletionStream(new EventChunkSource(events, mapper, transport.apiKey()), logprobs.enabled(), events.metadata());
+  }
+
+  /** Builds an {@link OpenAiModel}; see {@link ModelBuilder} for the settings every provider shares. */
+  public static final class Builder extends ModelBuilder<Builder> {
+    private String organization;
+    private String project;
+    private OpenAiDialect dialect;
+    private boolean includeUsageInStreams = true;
+
+    private Builder() {}
+
+    /** Sent as {@code OpenAI-Organization}; null sends none. */
+    public Builder organization(String value) {
+      organization = blankToNull(value);
+      return this;
+    }
+
+    /** Sent as {@code OpenAI-Project}; null sends none. */
+    public Builder project(String value) {
+      project = blankToNull(value);
+      return this;
+    }
+
+    /** Fixes the dialect; null (the default) derives it from the base URL's host. */
+    public Builder dialect(OpenAiDialect value) {
+      dialect = value;
+      return this;
+    }
+
+    /**
+     * Whether streams ask for a final usage chunk ({@code stream_options.include_usage}); on by
+     * default. Turn it off for a server that rejects {@code stream_options}.
+     */
+    public Builder includeUsageInStreams(boolean value) {
+      includeUsageInStreams = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a base URL that is not http(s), or an API key that would
+     *     go over plain http to another machine
+     */
+    public OpenAiModel build() {
+      HttpTransport.Builder transport = transport(PROVIDER, DEFAULT_BASE_URL);
+      if (organization != null) {
+        transport.header("OpenAI-Organization", organization);
+      }
+      if (project != null) {
+        transport.header("OpenAI-Project", project);
+      }
+      HttpTransport built = transport.build();
+      OpenAiDialect resolved = dialect != null ? dialect
+          : built.baseUrl().host().equals("api.openai.com") ? OpenAiDialect.OPENAI : OpenAiDialect.COMPATIBLE;
+      return new OpenAiModel(built, defaults(), resolved, includeUsageInStreams);
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+  }
+}

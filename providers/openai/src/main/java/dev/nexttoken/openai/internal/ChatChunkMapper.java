@@ -1,0 +1,92 @@
+package dev.nexttoken.openai.internal;
+
+import dev.nexttoken.Chunk;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.Usage;
+import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.ServerSentEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code /v1/chat/completions} stream event as a neutral chunk.
+ *
+ * <p>Each chunk's logprobs describe only the tokens of its own delta, so they are mapped into a
+ * fresh list once per chunk and never repeated (the accumulator appends them). The first chunk
+ * (role only, {@code logprobs} null or {@code content: []}) carries nothing and is skipped; the
+ * usage chunk ({@code choices: []}) carries usage alone. A refusal streams as text, as in
+ * {@link ChatMapping}, and turns the finish reason into {@code CONTENT_FILTER}. One instance per
+ * stream.
+ */
+public final class ChatChunkMapper implements EventMapper {
+  private final LogprobsOption logprobs;
+  private boolean fingerprintSeen;
+  private StringBuilder refusal;
+
+  public ChatChunkMapper(LogprobsOption logprobs) {
+    this.logprobs = logprobs;
+  }
+
+  @Override
+  public Chunk map(ServerSentEvent event) {
+    ChatResponse response = Json.read(event.data(), ChatResponse.class, Responses.PROVIDER, "an OpenAI chat completion chunk");
+    ChatResponse.Choice choice = Responses.first(response.choices(), ChatResponse.Choice::index);
+    String text = "";
+    List<TokenLogprob> tokens = List.of();
+    FinishReason finish = null;
+    Map<String, String> extras = Map.of();
+    if (!fingerprintSeen && response.systemFingerprint() != null) {
+      fingerprintSeen = true;
+      extras = Responses.fingerprint(response.systemFingerprint());
+    }
+    if (choice != null) {
+      text = text(choice.delta());
+      tokens = tokens(choice.logprobs());
+      finish = FinishReasons.of(choice.finishReason());
+      if (finish != null && refusal != null) {
+        finish = FinishReasons.refusal(choice.finishReason());
+        extras = ChatMapping.withRefusal(extras, refusal.toString());
+      }
+    }
+    Usage usage = response.usage() == null ? null : WireUsage.toUsage(response.usage());
+    if (text.isEmpty() && tokens.isEmpty() && finish == null && usage == null && extras.isEmpty()) {
+      return null;
+    }
+    return new Chunk(text, tokens, finish, usage, response.model(), response.id(), extras);
+  }
+
+  private String text(ChatResponse.Message delta) {
+    if (delta == null) {
+      return "";
+    }
+    if (delta.content() != null) {
+      return delta.content();
+    }
+    if (delta.refusal() != null) {
+      if (refusal == null) {
+        refusal = new StringBuilder();
+      }
+      refusal.append(delta.refusal());
+      return delta.refusal();
+    }
+    return "";
+  }
+
+  private List<TokenLogprob> tokens(ChatResponse.Logprobs wire) {
+    if (wire == null || !logprobs.enabled()) {
+      return List.of(); // a server may send logprobs nobody asked for: the caller expects none
+    }
+    int size = (wire.content() == null ? 0 : wire.content().size()) + (wire.refusal() == null ? 0 : wire.refusal().size());
+    if (size == 0) {
+      return List.of();
+    }
+    List<TokenLogprob> out = new ArrayList<>(size);
+    LogprobMapper.addEntries(wire.content(), logprobs.topLogprobs(), out);
+    LogprobMapper.addEntries(wire.refusal(), logprobs.topLogprobs(), out);
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.nexttoken.openai.internal;
+
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.logprob.TokenLogprob;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole {@code /v1/completions} response as a neutral {@link Completion}, with the prompt's
+ * tokens split off when the prompt was echoed.
+ */
+public final class CompletionMapping {
+  private CompletionMapping() {}
+
+  public static Completion toCompletion(CompletionResponse response, ResponseMetadata headers, CompletionRequest request) {
+    CompletionResponse.Choice choice =
+        Responses.required(Responses.first(response.choices(), CompletionResponse.Choice::index), "an OpenAI completion");
+    LogprobsOption option = request.options().logprobsOrNone();
+    int k = option.topLogprobs();
+    String text = choice.text() == null ? "" : choice.text();
+    List<TokenLogprob> generated = option.enabled() ? new ArrayList<>() : null;
+    List<TokenLogprob> prompt = null;
+    CompletionResponse.Logprobs wire = choice.logprobs();
+    boolean echoed = false;
+    if (wire != null && wire.content() != null) {
+      // llama.cpp: chat-style entries, generated tokens only (it does not echo).
+      if (generated != null) {
+        LogprobMapper.addEntries(wire.content(), k, generated);
+      }
+    } else if (wire != null && wire.tokens() != null) {
+      int split = request.echoPrompt() ? promptTokenCount(wire, request.prompt()) : 0;
+      echoed = split > 0;
+      if (echoed) {
+        prompt = new ArrayList<>(split);
+        LogprobMapper.addLegacy(wire, 0, split, k, prompt);
+      }
+      if (generated != null) {
+        LogprobMapper.addLegacy(wire, split, wire.tokens().size(), k, generated);
+      }
+    } else {
+      echoed = request.echoPrompt() && !request.prompt().isEmpty() && text.startsWith(request.prompt());
+    }
+    if (echoed && text.startsWith(request.prompt())) {
+      text = text.substring(request.prompt().length());
+    }
+    return new Completion(
+        text,
+        FinishReasons.of(choice.finishReason()),
+        WireUsage.toUsage(response.usage()),
+        response.model(),
+        Responses.metadata(headers, response.id(), Responses.fingerprint(response.systemFingerprint())),
+        generated,
+        prompt);
+  }
+
+  /**
+   * How many leading tokens belong to the echoed prompt: those whose {@code text_offset} lies
+   * before the prompt's end. Offsets count code points (OpenAI indexes Python strings), so the
+   * prompt is measured the same way. Without offsets, the tokens are matched against the prompt's text.
+   */
+  static int promptTokenCount(CompletionResponse.Logprobs wire, String prompt) {
+    List<String> tokens = wire.tokens();
+    int[] offsets = wire.textOffset();
+    if (offsets != null && offsets.length >= tokens.size()) {
+      int end = prompt.codePointCount(0, prompt.length());
+      int i = 0;
+      while (i < tokens.size() && offsets[i] < end) {
+        i++;
+      }
+      return i;
+    }
+    int consumed = 0;
+    int i = 0;
+    while (i < tokens.size() && consumed < prompt.length()) {
+      String token = tokens.get(i) == null ? "" : tokens.get(i);
+      if (!prompt.startsWith(token, consumed) && !token.startsWith(prompt.substring(consumed))) {
+        return 0; // the tokens do not spell the prompt: it was not echoed
+      }
+      consumed += token.length();
+      i++;
+    }
+    return consumed == prompt.length() ? i : 0;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.nexttoken.openai.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code /v1/completions} response, and equally one of its stream chunks (OpenAI sends the same
+ * shape, with {@code text} as a delta and {@code choices: []} on the usage chunk).
+ */
+public record CompletionResponse(
+    String id,
+    String model,
+    @JsonProperty("system_fingerprint") String systemFingerprint,
+    List<Choice> choices,
+    WireUsage usage) {
+
+  /** One choice; only index 0 is used, as requests ask for one. */
+  public record Choice(
+      int index,
+      String text,
+      @JsonProperty("finish_reason") String finishReason,
+      Logprobs logprobs) {}
+
+  /**
+   * OpenAI's parallel arrays, or, from llama.cpp, chat-style {@code content} entries instead.
+   *
+   * @param topLogprobs one map token -> logprob per position (up to k + 1 entries; null for the
+   *     first echoed prompt token)
+   * @param textOffset each token's character offset in prompt + completion when echoing
+   */
+  public record Logprobs(
+      List<String> tokens,
+      @JsonProperty("token_logprobs") List<Double> tokenLogprobs,
+      @JsonProperty("top_logprobs") List<Map<String, Double>> topLogprobs,
+      @JsonProperty("text_offset") int[] textOffset,
+      List<TokenEntry> content) {}
+}

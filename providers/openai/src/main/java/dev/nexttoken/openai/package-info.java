@@ -1,0 +1,17 @@
+/**
+ * The OpenAI provider: {@link dev.nexttoken.openai.OpenAiModel} for OpenAI and every server that
+ * speaks its protocol (llama.cpp, vLLM, gateways).
+ *
+ * <pre>{@code
+ * try (LanguageModel model = OpenAiModel.fromEnv().model("gpt-4o-mini").build()) {
+ *   Completion answer = model.chat(ChatRequest.builder().user("Capital of France?").topLogprobs(5).build());
+ *   for (TokenLogprob token : answer.logprobs()) {
+ *     System.out.println(token.token() + " " + token.probability());
+ *   }
+ * }
+ *
+ * // A llama.cpp server: the base URL ends in /v1
+ * OpenAiModel local = OpenAiModel.builder().baseUrl("http://127.0.0.1:8080/v1").model("any").build();
+ * }</pre>
+ */
+package dev.nexttoken.openai;
