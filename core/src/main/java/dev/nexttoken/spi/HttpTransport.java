@@ -78,7 +78,10 @@ public final class HttpTransport implements AutoCloseable {
     cb.connectTimeout(timeouts.connect())
         .readTimeout(timeouts.firstByte())
         .writeTimeout(timeouts.firstByte())
-        .callTimeout(timeouts.deadline() == null ? Duration.ZERO : timeouts.deadline());
+        .callTimeout(timeouts.deadline() == null ? Duration.ZERO : timeouts.deadline())
+        // OkHttp would otherwise silently re-send on 408 and on some connection failures, on top of
+        // RetryPolicy: maxRetries(0) must mean one request, and the retry table must be the only one.
+        .retryOnConnectionFailure(false);
     this.client = cb.build();
   }
 
