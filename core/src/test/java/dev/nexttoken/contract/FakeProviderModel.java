@@ -73,8 +73,8 @@ public final class FakeProviderModel extends AbstractLanguageModel {
     }
   }
 
-  /** The transport, for tests that inspect the OkHttp client. */
-  HttpTransport transport() {
+  /** The transport, for core's tests that inspect the OkHttp client; a real provider need not expose it. */
+  public HttpTransport transport() {
     return transport;
   }
 }
