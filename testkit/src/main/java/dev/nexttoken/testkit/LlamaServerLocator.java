@@ -115,7 +115,7 @@ public final class LlamaServerLocator {
       Process process = pb.start();
       process.getOutputStream().close();
       RecentOutput output = new RecentOutput(process.getInputStream(), 60, "install-llama-server",
-          line -> LOG.log(Level.INFO, "[install-llama-server] " + line));
+          line -> LOG.log(Level.INFO, line));
       if (!process.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw failure(tried, "the install script did not finish within " + INSTALL_TIMEOUT_MINUTES + " minutes", output);
