@@ -152,7 +152,8 @@ public final class CohereModel extends AbstractLanguageModel {
   }
 
   private void requireCompletionAsChat() {
-    // The validator already refused; this guards subclass-free misuse of the protected entry points.
+    // Unreachable through the public API (the validator refuses first); kept so that this route can
+    // never be taken silently if that check moves.
     if (!completionAsChat) {
       throw new UnsupportedCapabilityException(capabilities.completion().note(), ErrorDetails.of(CohereWire.PROVIDER));
     }

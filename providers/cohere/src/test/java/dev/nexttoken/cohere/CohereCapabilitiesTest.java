@@ -3,7 +3,6 @@ package dev.nexttoken.cohere;
 import static dev.nexttoken.cohere.CohereTestSupport.body;
 import static dev.nexttoken.cohere.CohereTestSupport.builder;
 import static dev.nexttoken.cohere.CohereTestSupport.json;
-import static dev.nexttoken.cohere.CohereTestSupport.model;
 import static dev.nexttoken.cohere.CohereTestSupport.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,32 +21,13 @@ import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What Cohere says it can do, and requests beyond it failing before anything is sent. */
-class CohereCapabilitiesTest {
-  private MockWebServer server;
-  private CohereModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class CohereCapabilitiesTest extends MockCohereTest {
   @Test
   void chatReportsChosenTokenLogprobsAndIdsButNoAlternativesOrBytes() {
     Capabilities caps = model.capabilities();

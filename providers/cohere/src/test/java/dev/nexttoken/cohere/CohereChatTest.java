@@ -2,7 +2,6 @@ package dev.nexttoken.cohere;
 
 import static dev.nexttoken.cohere.CohereTestSupport.body;
 import static dev.nexttoken.cohere.CohereTestSupport.json;
-import static dev.nexttoken.cohere.CohereTestSupport.model;
 import static dev.nexttoken.cohere.CohereTestSupport.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,30 +15,11 @@ import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Non-streamed {@code /v2/chat}: what is sent, and how the answer maps to neutral values. */
-class CohereChatTest {
-  private MockWebServer server;
-  private CohereModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class CohereChatTest extends MockCohereTest {
   @Test
   void sendsEveryOptionUnderCohereNamesAndNothingElse() throws Exception {
     server.enqueue(json("chat/logprobs.json"));

@@ -1,7 +1,6 @@
 package dev.nexttoken.cohere;
 
 import static dev.nexttoken.cohere.CohereTestSupport.json;
-import static dev.nexttoken.cohere.CohereTestSupport.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,31 +18,12 @@ import dev.nexttoken.error.PermissionDeniedException;
 import dev.nexttoken.error.QuotaExceededException;
 import dev.nexttoken.error.RateLimitException;
 import dev.nexttoken.error.ServerException;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cohere's error statuses through the real HTTP path: the neutral exception, retries, the error id. */
-class CohereErrorTest {
-  private MockWebServer server;
-  private CohereModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = model(server); // 2 retries, no waiting
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class CohereErrorTest extends MockCohereTest {
   @ParameterizedTest(name = "{0} -> {1}, attempts {2}")
   @CsvSource({
     "400, InvalidRequestException, 1",

@@ -2,7 +2,6 @@ package dev.nexttoken.cohere;
 
 import static dev.nexttoken.cohere.CohereTestSupport.body;
 import static dev.nexttoken.cohere.CohereTestSupport.json;
-import static dev.nexttoken.cohere.CohereTestSupport.model;
 import static dev.nexttoken.cohere.CohereTestSupport.sse;
 import static dev.nexttoken.cohere.CohereTestSupport.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,33 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Streamed {@code /v2/chat} over SSE with {@code event:} lines, and its equality with the non-streamed answer. */
-class CohereStreamingTest {
+class CohereStreamingTest extends MockCohereTest {
   private static final ChatRequest WITH_LOGPROBS = ChatRequest.builder().user("Capital of France?").topLogprobs(0).build();
-
-  private MockWebServer server;
-  private CohereModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
 
   @Test
   void sendsStreamTrueAndAsksForAnEventStream() throws Exception {
@@ -132,6 +112,23 @@ class CohereStreamingTest {
     assertEquals(List.of(new TokenLogprob("Paris", null, 41521, -0.0031, null)), collected.logprobs());
     assertEquals(FinishReason.of(FinishReason.Kind.STOP, "COMPLETE"), collected.finishReason());
     assertEquals("e0f1a2b3-0000-4000-8000-000000000004", collected.metadata().responseId());
+  }
+
+  @Test
+  void nonJsonDataOtherThanDoneIsIgnored() {
+    // Where Cohere puts [DONE] relative to event: lines is undocumented; any non-JSON data is skipped.
+    String body = "event: message-start\ndata: {\"type\":\"message-start\",\"id\":\"x-2\",\"delta\":{\"message\":{\"role\":\"assistant\"}}}\n\n"
+        + "event: content-delta\ndata: {\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":{\"content\":{\"text\":\"Paris\"}}}}\n\n"
+        + "event: message-end\ndata: ping\n\n"
+        + "event: message-end\ndata: {\"type\":\"message-end\",\"delta\":{\"finish_reason\":\"COMPLETE\"}}\n\n"
+        + "event: stream-end\ndata: [DONE]\n\n";
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+    try (CompletionStream stream = model.chatStreaming(ChatRequest.of("Capital of France?"))) {
+      Completion collected = stream.collect();
+      assertEquals("Paris", collected.text());
+      assertEquals(FinishReason.of(FinishReason.Kind.STOP, "COMPLETE"), collected.finishReason());
+      assertEquals(Usage.UNKNOWN, collected.usage());
+    }
   }
 
   @Test
