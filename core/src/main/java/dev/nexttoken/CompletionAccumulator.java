@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class CompletionAccumulator {
   private final StringBuilder text = new StringBuilder();
-  private final List<TokenLogprob> logprobs;
+  private List<TokenLogprob> logprobs;
   private FinishReason finishReason;
   private Usage usage;
   private String model;
@@ -22,7 +22,8 @@ public final class CompletionAccumulator {
 
   /**
    * @param logprobsRequested whether the collected response should carry a logprob list (possibly
-   *     empty) rather than null, matching what the non-streaming call returns
+   *     empty) rather than null, matching what the non-streaming call returns; logprobs that arrive
+   *     unrequested are kept all the same
    * @param metadata what the response headers said (request id, rate limits)
    */
   public CompletionAccumulator(boolean logprobsRequested, ResponseMetadata metadata) {
@@ -35,7 +36,9 @@ public final class CompletionAccumulator {
     text.append(chunk.textDelta());
     if (!chunk.logprobs().isEmpty()) {
       if (logprobs == null) {
-        throw new IllegalStateException("a chunk carried logprobs although none were requested");
+        // Not asked for, but sent (some servers always do): keep them, as the non-streaming
+        // mapping does, rather than failing the whole stream over extra data.
+        logprobs = new ArrayList<>();
       }
       logprobs.addAll(chunk.logprobs());
     }
