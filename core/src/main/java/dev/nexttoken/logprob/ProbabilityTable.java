@@ -138,4 +138,9 @@ public final class ProbabilityTable {
   public Integer vocabularySize() {
     return vocabularySize;
   }
+
+  /** This table in a format's default rendering ({@code table.render(TableFormat.HTML)}). */
+  public String render(TableFormat format) {
+    return format.renderer().render(this);
+  }
 }

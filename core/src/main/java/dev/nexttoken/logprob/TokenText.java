@@ -97,7 +97,7 @@ final class TokenText {
 
   /** A probability as a fixed decimal, or "?" when unknown. */
   static String probability(Double p) {
-    return p == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", p);
+    return p == null ? "?" : fixed(p);
   }
 
   /** A logprob with 4 decimals, "-inf" for probability 0, "?" when unknown. */
@@ -108,6 +108,31 @@ final class TokenText {
     if (logprob == Double.NEGATIVE_INFINITY) {
       return "-inf";
     }
-    return String.format(java.util.Locale.ROOT, "%.4f", logprob);
+    return fixed(logprob);
+  }
+
+  /** An entropy as "0.1234" (exact), "0.1234–0.5678" (bounded), "≥0.1234" (lower bound only), "?" (unknown). */
+  static String entropy(Entropy entropy) {
+    if (entropy == null) {
+      return "?";
+    }
+    if (entropy.exact()) {
+      return fixed(entropy.lowerBound());
+    }
+    return entropy.upperBound() == null ? "≥" + fixed(entropy.lowerBound()) : fixed(entropy.lowerBound()) + "–" + fixed(entropy.upperBound());
+  }
+
+  static String fixed(double value) {
+    return String.format(java.util.Locale.ROOT, "%.4f", value + 0.0);
+  }
+
+  /** The visible display of a row's chosen token. */
+  static String chosen(TableRow row) {
+    return visible(row.display());
+  }
+
+  /** The visible display of a candidate. */
+  static String candidate(TokenCandidate candidate) {
+    return visible(display(candidate));
   }
 }
