@@ -40,6 +40,11 @@ import java.util.List;
  * no bytes) are kept: they are the probability the model gave to stopping. Both the current probability
  * format and the one of servers built before December 2024 are read.
  *
+ * <p>Where the server itself reports differently, the SDK reports what was sent rather than invent or drop
+ * entries. Measured on build b11669: a chat <em>stream</em> ended by end-of-sequence carries no entry for
+ * that token (the non-streaming chat answer does); a non-streaming answer stopped by a stop string can
+ * lack the entries of the last tokens before it (the stream has them).
+ *
  * <pre>{@code
  * try (LlamaCppModel model = LlamaCppModel.builder().baseUrl("http://127.0.0.1:8080").build()) {
  *   Completion c = model.complete(CompletionRequest.builder("Weights and Biases is").maxTokens(3).topLogprobs(5).build());
