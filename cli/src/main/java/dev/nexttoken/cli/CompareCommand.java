@@ -1,0 +1,129 @@
+package dev.nexttoken.cli;
+
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.Operation;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.cli.GlobalOptions.ProviderName;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nexttoken compare PROMPT --providers a,b,c}: the same chat request to each provider in
+ * parallel, shown side by side with positions aligned by character offset. A provider that fails
+ * shows its error in its column; the others still answer.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Send the same request to several providers and compare their tokens.")
+final class CompareCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PROMPT", description = "sent as one user message to each provider")
+  String prompt;
+
+  @Option(names = "--providers", paramLabel = "LIST", split = ",", required = true, description = "comma-separated: openai,cohere,llamacpp")
+  List<ProviderName> providers;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "16", description = "most tokens to generate (default: ${DEFAULT-VALUE})")
+  int maxTokens = 16;
+
+  @Option(names = "--top-logprobs", paramLabel = "K", description = "alternatives per token (default: min(5, each provider's maximum))")
+  Integer topLogprobs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE})", defaultValue = "table")
+  OutputFormat format = OutputFormat.table;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<ProviderName> unique = new ArrayList<>(new LinkedHashSet<>(providers));
+    ExecutorService pool = Executors.newFixedThreadPool(unique.size(), r -> {
+      Thread t = new Thread(r, "nexttoken-compare");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<CompletableFuture<ProviderResult>> futures = new ArrayList<>();
+      for (ProviderName provider : unique) {
+        futures.add(CompletableFuture.supplyAsync(() -> ask(provider, err), pool));
+      }
+      Progress progress = new Progress(err, unique.size(), format == OutputFormat.table);
+      futures.forEach(f -> f.whenComplete((r, e) -> progress.done(r == null ? "?" : r.provider())));
+      List<ProviderResult> results = futures.stream().map(CompletableFuture::join).toList();
+      progress.finish();
+      ComparisonView view = new ComparisonView(prompt, results);
+      out.print(format == OutputFormat.json ? view.json() : view.table());
+      out.flush();
+      return results.stream().allMatch(r -> r.error() != null) ? ErrorReporter.PROVIDER_FAILURE : 0;
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private ProviderResult ask(ProviderName provider, PrintWriter err) {
+    long start = System.nanoTime();
+    try (OpenedModel opened = ModelFactory.open(provider, main.global, main.environment, Operation.CHAT, err)) {
+      OperationCapabilities caps = opened.model().capabilities().chat();
+      int k = topLogprobs != null ? Math.min(topLogprobs, caps.maxTopLogprobs()) : Math.min(5, caps.maxTopLogprobs());
+      GenerationOptions options = GenerationOptions.builder()
+          .maxTokens(maxTokens)
+          .logprobs(caps.logprobs() ? LogprobsOption.top(k) : LogprobsOption.NONE)
+          .build();
+      long asked = System.nanoTime(); // latency of the call itself, not of starting a bundled server
+      Completion completion = opened.model().chat(new ChatRequest(List.of(dev.nexttoken.Message.user(prompt)), options));
+      return ProviderResult.success(provider.name(), completion, (System.nanoTime() - asked) / 1_000_000);
+    } catch (RuntimeException e) {
+      return ProviderResult.failure(provider.name(), ErrorReporter.describe(e), (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** A one-line progress indicator on stderr while providers answer. */
+  private static final class Progress {
+    private final PrintWriter err;
+    private final int total;
+    private final boolean enabled;
+    private int finished;
+
+    Progress(PrintWriter err, int total, boolean enabled) {
+      this.err = err;
+      this.total = total;
+      this.enabled = enabled;
+      if (enabled) {
+        err.print("asking " + total + " provider(s)...");
+        err.flush();
+      }
+    }
+
+    synchronized void done(String provider) {
+      finished++;
+      if (enabled) {
+        err.print(" " + provider + " (" + finished + "/" + total + ")");
+        err.flush();
+      }
+    }
+
+    synchronized void finish() {
+      if (enabled) {
+        err.println();
+        err.flush();
+      }
+    }
+  }
+}

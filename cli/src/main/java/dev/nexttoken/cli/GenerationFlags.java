@@ -1,0 +1,30 @@
+package dev.nexttoken.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options {@code complete} and {@code chat} share. */
+final class GenerationFlags {
+  @Option(names = "--max-tokens", paramLabel = "N", description = "most tokens to generate (default: ${DEFAULT-VALUE})", defaultValue = "16")
+  int maxTokens = 16;
+
+  @Option(names = "--top-logprobs", paramLabel = "K",
+      description = "alternatives per token; 0 = the chosen tokens' logprobs only. Default for table/json: min(5, the provider's maximum)")
+  Integer topLogprobs;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature")
+  Double temperature;
+
+  @Option(names = "--seed", paramLabel = "S", description = "sampling seed, where the provider supports one")
+  Long seed;
+
+  @Option(names = "--stream", description = "stream the answer; text and table formats show tokens as they arrive")
+  boolean stream;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, text, json, markdown, csv or html (default: ${DEFAULT-VALUE})",
+      defaultValue = "table")
+  OutputFormat format = OutputFormat.table;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "where --format html writes (default: ${DEFAULT-VALUE})",
+      defaultValue = "nexttoken-report.html")
+  String out = "nexttoken-report.html";
+}

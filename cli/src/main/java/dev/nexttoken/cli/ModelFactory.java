@@ -1,0 +1,94 @@
+package dev.nexttoken.cli;
+
+import dev.nexttoken.LanguageModel;
+import dev.nexttoken.Operation;
+import dev.nexttoken.RetrySettings;
+import dev.nexttoken.Timeouts;
+import dev.nexttoken.cli.GlobalOptions.ProviderName;
+import dev.nexttoken.cohere.CohereModel;
+import dev.nexttoken.llamacpp.LlamaCppModel;
+import dev.nexttoken.openai.OpenAiModel;
+import dev.nexttoken.spi.Environment;
+import dev.nexttoken.spi.ModelBuilder;
+import dev.nexttoken.testkit.KnownAnswerModel;
+import dev.nexttoken.testkit.LlamaServer;
+import java.io.PrintWriter;
+
+/**
+ * Opens the model the global options name. Keys come from the environment only. With
+ * {@code --provider llamacpp} and no {@code --base-url}, the bundled llama-server is started with the
+ * known-answer model (installing the server first if needed) and stopped when the model is closed.
+ */
+final class ModelFactory {
+  /** OpenAI's default models: completions need a legacy completions model. */
+  static final String OPENAI_COMPLETION_MODEL = "gpt-3.5-turbo-instruct";
+  static final String OPENAI_CHAT_MODEL = "gpt-4o-mini";
+
+  private ModelFactory() {}
+
+  static OpenedModel open(GlobalOptions global, Environment environment, Operation operation, PrintWriter progress) {
+    return open(global.provider, global, environment, operation, progress);
+  }
+
+  static OpenedModel open(ProviderName provider, GlobalOptions global, Environment environment, Operation operation, PrintWriter progress) {
+    return switch (provider) {
+      case openai -> new OpenedModel(openAi(global, environment, operation), null);
+      case cohere -> new OpenedModel(cohere(global, environment), null);
+      case llamacpp -> llamaCpp(global, environment, progress);
+    };
+  }
+
+  private static LanguageModel openAi(GlobalOptions global, Environment environment, Operation operation) {
+    OpenAiModel.Builder builder = OpenAiModel.fromEnv(environment);
+    String key = environment.get("openai.apiKey", "OPENAI_API_KEY");
+    if (key == null && global.baseUrl == null) {
+      throw new CliException("openai: no API key; set OPENAI_API_KEY (or point --base-url at an OpenAI-compatible server)");
+    }
+    String model = global.model != null ? global.model : operation == Operation.COMPLETION ? OPENAI_COMPLETION_MODEL : OPENAI_CHAT_MODEL;
+    return configure(builder, global).model(model).build();
+  }
+
+  private static LanguageModel cohere(GlobalOptions global, Environment environment) {
+    if (environment.get("cohere.apiKey", "CO_API_KEY") == null) {
+      throw new CliException("cohere: no API key; set CO_API_KEY");
+    }
+    CohereModel.Builder builder = configure(CohereModel.fromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    return builder.build();
+  }
+
+  private static OpenedModel llamaCpp(GlobalOptions global, Environment environment, PrintWriter progress) {
+    LlamaCppModel.Builder builder = configure(LlamaCppModel.fromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    if (global.baseUrl != null || environment.get("nexttoken.llama.url", "NEXTTOKEN_LLAMA_URL") != null) {
+      return new OpenedModel(builder.build(), null);
+    }
+    KnownAnswerModel known = KnownAnswerModel.defaultModel();
+    if (global.verbose) {
+      progress.println("nexttoken: starting the bundled llama-server with the known-answer model");
+      progress.flush();
+    }
+    LlamaServer server = LlamaServer.start(known.cachedFile());
+    try {
+      LlamaCppModel model = builder.baseUrl(server.baseUrl()).vocabularySize(known.vocabSize()).build();
+      return new OpenedModel(model, server);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private static <B extends ModelBuilder<B>> B configure(B builder, GlobalOptions global) {
+    if (global.baseUrl != null) {
+      builder.baseUrl(global.baseUrl);
+    }
+    return builder
+        .timeouts(Timeouts.of(global.timeout))
+        .retry(RetrySettings.DEFAULT.withMaxRetries(global.maxRetries))
+        .allowInsecureHttp(global.allowInsecureHttp);
+  }
+}
