@@ -3,6 +3,7 @@ package dev.nexttoken.llamacpp.internal;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.Completion;
+import dev.nexttoken.FinishReason;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Message;
@@ -80,7 +81,7 @@ public final class ChatMapper {
       ChatResponse r = Json.read(event.data(), ChatResponse.class, PROVIDER, "a chat stream chunk");
       String text = "";
       List<TokenLogprob> entries = List.of();
-      dev.nexttoken.FinishReason finish = null;
+      FinishReason finish = null;
       if (r.choices() != null && !r.choices().isEmpty()) {
         ChatResponse.Choice choice = r.choices().get(0);
         if (choice.delta() != null && choice.delta().content() != null) {

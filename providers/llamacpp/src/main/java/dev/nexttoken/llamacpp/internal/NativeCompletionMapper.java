@@ -7,6 +7,7 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.Usage;
+import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class NativeCompletionMapper {
         // Either way the partial events already delivered them, so they are not read here.
         return new Chunk(text, List.of(), FinishReasons.fromNative(r), usage(r), r.model(), null, extras(r));
       }
-      List<dev.nexttoken.logprob.TokenLogprob> entries =
+      List<TokenLogprob> entries =
           logprobs.enabled() ? LogprobMapper.map(r.completionProbabilities(), logprobs.withAlternatives()) : List.of();
       return new Chunk(text, entries, null, null, null, null, Map.of());
     };
