@@ -89,14 +89,34 @@ public final class Json {
     }
   }
 
+  /**
+   * Jackson quotes pieces of the body in its messages; a body that echoes the API key (a proxy's
+   * debug page, a mistyped field) would put the key into our exception. Json cannot know the key,
+   * so every long quoted piece is cut to its first 8 characters: keys are always longer.
+   */
+  static String shortenQuotes(String message) {
+    java.util.regex.Matcher m = QUOTED.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String quote = m.group(1) != null ? "'" : "\"";
+      String inner = m.group(1) != null ? m.group(1) : m.group(2);
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(quote + inner.substring(0, 8) + "…" + quote));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   private static MalformedResponseException malformed(String provider, String what, String why, Throwable cause) {
     return new MalformedResponseException(
         provider + ": expected " + what + " but could not read the response: " + why, ErrorDetails.of(provider), cause);
   }
 
+  /** A quoted excerpt of the body in a Jackson message ({@code token 'abc…'}, {@code from String "abc…"}). */
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{13,})'|\"([^\"]{13,})\"");
+
   private static String describe(JacksonException e) {
     // Jackson's own message includes a source excerpt; the original message without it is enough.
-    String message = e.getOriginalMessage();
+    String message = shortenQuotes(String.valueOf(e.getOriginalMessage()));
     var location = e.getLocation();
     return location == null ? message : message + " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
