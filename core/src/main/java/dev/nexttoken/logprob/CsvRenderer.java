@@ -13,7 +13,9 @@ import java.util.List;
  * unseen_mass, entropy_lower, entropy_upper, entropy_exact, candidate_rank, candidate_token,
  * candidate_text, candidate_bytes, candidate_id, candidate_logprob, candidate_prob}; a walk adds
  * {@code prompt} and {@code argmax} after {@code position}. {@code bytes} are decimal values
- * separated by spaces; {@code text} is the token decoded from its bytes; unknown values are empty;
+ * separated by spaces; {@code text} is, for the chosen token, the characters it completes in the
+ * sequence (a character split over tokens appears whole on its last token) and, for a candidate,
+ * its bytes decoded on their own (U+FFFD for part of a character); unknown values are empty;
  * a logprob of probability 0 is {@code -Infinity}.
  */
 public record CsvRenderer() implements TableRenderer {
@@ -50,7 +52,7 @@ public record CsvRenderer() implements TableRenderer {
     Entropy entropy = row.entropy();
     common.addAll(List.of(
         row.token(),
-        text(row.token(), row.bytes()),
+        row.text(),
         bytes(row.bytes()),
         value(row.id()),
         logprob(row.logprob()),

@@ -70,7 +70,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
         + "<th>rank</th><th>unseen</th><th>entropy</th><th>candidates</th><th>argmax</th></tr></thead><tbody>\n");
     for (WalkStep step : walk.steps()) {
       out.append("<tr><td class=\"n\">").append(step.index() + 1).append("</td><td><code>")
-          .append(html(TokenText.visible(step.prompt()))).append("</code></td>");
+          .append(html(TokenText.visibleText(step.prompt()))).append("</code></td>");
       appendCells(out, step.row());
       out.append("<td>").append(step.argmax() ? "yes" : "no").append("</td></tr>\n");
     }
@@ -110,7 +110,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
         boolean chosen = row.rank() != null && row.rank() == i + 1;
         out.append("<span class=\"cand").append(chosen ? " chosen" : "").append("\" data-token=\"").append(html(c.token()))
             .append("\" data-prob=\"").append(c.probability()).append("\">")
-            .append(i + 1).append(". ").append(html(TokenText.candidate(c)))
+            .append(i + 1).append(". ").append(html(TokenText.candidate(row, i)))
             .append("<span class=\"p\">").append(TokenText.probability(c.probability())).append("</span></span>");
       }
       out.append("<span class=\"tipnote\">").append(html(note(row))).append("</span></span></span>");
@@ -138,7 +138,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
     for (int i = 0; i < row.candidates().size(); i++) {
       TokenCandidate c = row.candidates().get(i);
       boolean chosen = row.rank() != null && row.rank() == i + 1;
-      out.append(i == 0 ? "" : " · ").append(chosen ? "<b>" : "").append("<code>").append(html(TokenText.candidate(c))).append("</code> ")
+      out.append(i == 0 ? "" : " · ").append(chosen ? "<b>" : "").append("<code>").append(html(TokenText.candidate(row, i))).append("</code> ")
           .append(TokenText.probability(c.probability())).append(chosen ? "</b>" : "");
     }
     out.append("</td>");

@@ -26,7 +26,7 @@ public record MarkdownRenderer(int maxCandidates) implements TableRenderer {
       out.append("| ").append(row.position()).append(' ');
       appendRow(out, row);
     }
-    out.append('\n').append("**Text:** ").append(escape(TokenText.visible(table.text()))).append("\n\n");
+    out.append('\n').append("**Text:** ").append(escape(TokenText.visibleText(table.text()))).append("\n\n");
     appendStats(out, table.stats());
     return out.toString();
   }
@@ -34,14 +34,14 @@ public record MarkdownRenderer(int maxCandidates) implements TableRenderer {
   @Override
   public String render(WalkResult walk) {
     StringBuilder out = new StringBuilder();
-    out.append("**Prompt:** ").append(escape(TokenText.visible(walk.prompt()))).append("\n\n");
+    out.append("**Prompt:** ").append(escape(TokenText.visibleText(walk.prompt()))).append("\n\n");
     out.append("| step | prompt so far | token | prob | logprob | rank | unseen | entropy | candidates |\n");
     out.append("|--:|:--|:--|--:|--:|--:|--:|--:|:--|\n");
     for (WalkStep step : walk.steps()) {
-      out.append("| ").append(step.index() + 1).append(" | ").append(escape(TokenText.visible(step.prompt()))).append(' ');
+      out.append("| ").append(step.index() + 1).append(" | ").append(escape(TokenText.visibleText(step.prompt()))).append(' ');
       appendRow(out, step.row());
     }
-    out.append('\n').append("**Text:** ").append(escape(TokenText.visible(walk.text()))).append("\n\n");
+    out.append('\n').append("**Text:** ").append(escape(TokenText.visibleText(walk.text()))).append("\n\n");
     out.append("**Stopped:** ").append(escape(TextRenderer.stopLabel(walk.stopReason()))).append("\n\n");
     appendStats(out, walk.table().stats());
     return out.toString();
@@ -65,7 +65,7 @@ public record MarkdownRenderer(int maxCandidates) implements TableRenderer {
     StringBuilder cell = new StringBuilder();
     for (int i = 0; i < Math.min(maxCandidates, list.size()); i++) {
       TokenCandidate c = list.get(i);
-      String entry = escape(TokenText.candidate(c)) + " " + TokenText.probability(c.probability());
+      String entry = escape(TokenText.candidate(row, i)) + " " + TokenText.probability(c.probability());
       if (i > 0) {
         cell.append(" · ");
       }

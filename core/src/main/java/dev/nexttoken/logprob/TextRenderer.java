@@ -47,7 +47,7 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
       for (int i = 0; i < Math.min(shown, row.candidates().size()); i++) {
         TokenCandidate c = row.candidates().get(i);
         String mark = row.rank() != null && row.rank() == i + 1 ? "▶" : "";
-        cells.add(new Cell(mark + TokenText.candidate(c) + " " + TokenText.probability(c.probability()), false, TextGrid.colorOf(c.probability())));
+        cells.add(new Cell(mark + TokenText.candidate(row, i) + " " + TokenText.probability(c.probability()), false, TextGrid.colorOf(c.probability())));
       }
       grid.add(cells);
     }
@@ -57,7 +57,7 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
     if (most > shown) {
       out.append("(showing the top ").append(shown).append(" of up to ").append(most).append(" candidates per position)\n");
     }
-    out.append("text: ").append(TokenText.visible(table.text())).append('\n');
+    out.append("text: ").append(TokenText.visibleText(table.text())).append('\n');
     appendStats(out, table.stats());
     return out.toString();
   }
@@ -65,10 +65,10 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
   @Override
   public String render(WalkResult walk) {
     StringBuilder out = new StringBuilder();
-    out.append("prompt: ").append(TokenText.visible(walk.prompt())).append('\n');
+    out.append("prompt: ").append(TokenText.visibleText(walk.prompt())).append('\n');
     for (WalkStep step : walk.steps()) {
       TableRow row = step.row();
-      out.append('\n').append("step ").append(step.index() + 1).append("  …").append(tail(TokenText.visible(step.prompt()), 50)).append('\n');
+      out.append('\n').append("step ").append(step.index() + 1).append("  ").append(tail(TokenText.visibleText(step.prompt()), 50)).append('\n');
       TextGrid grid = new TextGrid(color);
       grid.add(List.of(Cell.left(""), Cell.right("rank"), Cell.left("token"), Cell.right("prob")));
       List<TokenCandidate> candidates = row.candidates();
@@ -76,7 +76,7 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
         TokenCandidate c = candidates.get(i);
         boolean chosen = row.rank() != null && row.rank() == i + 1;
         grid.add(List.of(Cell.left(chosen ? "▶" : ""), Cell.right(String.valueOf(i + 1)),
-            new Cell(TokenText.candidate(c), false, TextGrid.colorOf(c.probability())), Cell.right(TokenText.probability(c.probability()))));
+            new Cell(TokenText.candidate(row, i), false, TextGrid.colorOf(c.probability())), Cell.right(TokenText.probability(c.probability()))));
       }
       if (row.rank() == null || row.rank() > maxCandidates) {
         grid.add(List.of(Cell.left("▶"), Cell.right(rank(row)), new Cell(TokenText.chosen(row), false, TextGrid.colorOf(row.probability())),
@@ -87,7 +87,7 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
           .append("  unseen ").append(TokenText.probability(row.unseenMass()))
           .append("  entropy ").append(TokenText.entropy(row.entropy())).append('\n');
     }
-    out.append('\n').append("text: ").append(TokenText.visible(walk.text())).append('\n');
+    out.append('\n').append("text: ").append(TokenText.visibleText(walk.text())).append('\n');
     out.append("stopped: ").append(stopLabel(walk.stopReason())).append('\n');
     appendStats(out, walk.table().stats());
     return out.toString();
@@ -113,7 +113,7 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
       return text;
     }
     int start = text.length() - columns;
-    return text.substring(Character.isLowSurrogate(text.charAt(start)) ? start + 1 : start);
+    return "…" + text.substring(Character.isLowSurrogate(text.charAt(start)) ? start + 1 : start);
   }
 
   private static void appendStats(StringBuilder out, SequenceStats stats) {

@@ -39,6 +39,11 @@ final class TokenText {
     return out.toString();
   }
 
+  /** Raw text (a prompt, a whole sequence) made visible the same way: backslashes doubled first. */
+  static String visibleText(String raw) {
+    return visible(raw.replace("\\", "\\\\"));
+  }
+
   /** The display form of one candidate: its bytes decoded when known, else its text. */
   static String display(TokenCandidate candidate) {
     return displayOf(candidate.token(), candidate.bytes());
@@ -134,5 +139,13 @@ final class TokenText {
   /** The visible display of a candidate. */
   static String candidate(TokenCandidate candidate) {
     return visible(display(candidate));
+  }
+
+  /**
+   * The visible display of a row's candidate at {@code index}: decoded on its own, except the
+   * chosen one, which shows what the row shows (a character completed with earlier tokens' bytes).
+   */
+  static String candidate(TableRow row, int index) {
+    return row.rank() != null && row.rank() == index + 1 ? chosen(row) : candidate(row.candidates().get(index));
   }
 }
