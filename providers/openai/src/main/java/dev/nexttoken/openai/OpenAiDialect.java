@@ -18,7 +18,8 @@ public enum OpenAiDialect {
 
   /**
    * For servers that follow OpenAI's older behaviour: the chat token limit goes in
-   * {@code max_tokens} (what llama.cpp and older vLLM read), and when only the chosen tokens'
+   * {@code max_tokens}, the one field every compatible server reads (older vLLM and llama.cpp
+   * builds know no other; llama.cpp build 11669 reads both), and when only the chosen tokens'
    * logprobs are wanted, one alternative is requested and then dropped, because llama.cpp returns
    * no logprobs at all for {@code top_logprobs: 0} / {@code logprobs: 0}.
    */
