@@ -1,5 +1,7 @@
 package dev.nexttoken;
 
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -40,6 +42,25 @@ public interface LanguageModel extends AutoCloseable {
 
   /** Answers a conversation, streaming. The stream must be closed; closing it early cancels the call. */
   CompletionStream chatStreaming(ChatRequest request);
+
+  /**
+   * How likely the model finds a given text: each token's logprob, the alternatives it preferred,
+   * and total, mean and perplexity; see {@link ScoreRequest} for how a prompt and the scored text
+   * meet. {@link Capabilities#scoring()} says whether this provider can.
+   *
+   * @throws UnsupportedCapabilityException (before sending anything) when the provider cannot
+   *     score, or cannot report that many alternatives; this default always throws it
+   */
+  default ScoredText score(ScoreRequest request) {
+    String note = capabilities().scoring().note();
+    throw new UnsupportedCapabilityException(provider() + " cannot score a given text" + (note == null ? "" : ": " + note),
+        ErrorDetails.of(provider()));
+  }
+
+  /** Scores the whole of {@code text}, with no alternatives; see {@link #score(ScoreRequest)}. */
+  default ScoredText score(String text) {
+    return score(ScoreRequest.of(text));
+  }
 
   /** The executor the async methods run on. */
   java.util.concurrent.Executor asyncExecutor();

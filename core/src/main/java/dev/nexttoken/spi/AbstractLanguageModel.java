@@ -8,6 +8,8 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
+import dev.nexttoken.ScoreRequest;
+import dev.nexttoken.ScoredText;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.InvalidRequestException;
 import java.util.concurrent.Executor;
@@ -60,6 +62,17 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     return doChatStreaming(merged);
   }
 
+  @Override
+  public final ScoredText score(ScoreRequest request) {
+    ScoreRequest merged = request.model() == null && defaults.model() != null ? request.withModel(defaults.model()) : request;
+    // Whether the provider can score at all matters more than a missing model name.
+    RequestValidator.validate(capabilities(), merged);
+    if (requiresModel() && merged.model() == null) {
+      throw noModel();
+    }
+    return doScore(merged);
+  }
+
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {
     CompletionRequest merged = request.withDefaults(defaults);
     requireModel(merged.options());
@@ -81,9 +94,13 @@ public abstract class AbstractLanguageModel implements LanguageModel {
 
   private void requireModel(GenerationOptions options) {
     if (requiresModel() && options.model() == null) {
-      throw new InvalidRequestException(provider() + ": no model given; set one on the request or as the client's default",
-          ErrorDetails.of(provider()));
+      throw noModel();
     }
+  }
+
+  private InvalidRequestException noModel() {
+    return new InvalidRequestException(provider() + ": no model given; set one on the request or as the client's default",
+        ErrorDetails.of(provider()));
   }
 
   /** Continues a prompt; the request already has defaults merged and passed validation. */
@@ -94,6 +111,15 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   protected abstract Completion doChat(ChatRequest request);
 
   protected abstract CompletionStream doChatStreaming(ChatRequest request);
+
+  /**
+   * Scores a text; the request already has the default model merged and passed validation against
+   * {@link dev.nexttoken.Capabilities#scoring()}. Providers that can score override this; a provider
+   * whose capabilities say it cannot never reaches it.
+   */
+  protected ScoredText doScore(ScoreRequest request) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " declares scoring but does not implement doScore");
+  }
 
   @Override
   public Executor asyncExecutor() {

@@ -6,6 +6,8 @@ import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Operation;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.ScoreRequest;
+import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
@@ -50,6 +52,24 @@ public final class RequestValidator {
       throw unsupported(provider, provider + " cannot return the prompt's logprobs (echo) for " + operation.label());
     }
     checkLimits(provider, op.limits(), options);
+  }
+
+  /**
+   * Checks a scoring request against {@link Capabilities#scoring()}.
+   *
+   * @throws UnsupportedCapabilityException when the provider cannot score, or not with that many alternatives
+   */
+  public static void validate(Capabilities capabilities, ScoreRequest request) {
+    String provider = capabilities.provider();
+    ScoringCapabilities scoring = capabilities.scoring();
+    if (!scoring.supported()) {
+      throw unsupported(provider, provider + " cannot score a given text" + (scoring.note() == null ? "" : ": " + scoring.note()));
+    }
+    if (request.topLogprobs() > scoring.maxTopLogprobs()) {
+      throw unsupported(provider, scoring.maxTopLogprobs() == 0
+          ? provider + " returns no alternative tokens when scoring (topLogprobs must be 0, was " + request.topLogprobs() + ")"
+          : "topLogprobs must be at most " + scoring.maxTopLogprobs() + " for " + provider + " scoring, was " + request.topLogprobs());
+    }
   }
 
   private static void checkLimits(String provider, ParameterLimits limits, GenerationOptions options) {
