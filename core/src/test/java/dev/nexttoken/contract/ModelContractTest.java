@@ -55,6 +55,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the provider needs one, and the given retry settings applied. The answers must say "Hello world"
  * in two tokens ({@code "Hello"}, {@code " world"}) with logprobs, {@link #topLogprobsForContract()}
  * alternatives each.
+ *
+ * <p>Test-scoped dependencies are not transitive: besides core's {@code test-jar}, the provider
+ * module declares {@code mockwebserver3} and {@code junit-jupiter-params} itself.
+ * {@code FakeProviderContractTest} in core is the smallest complete example.
  */
 public abstract class ModelContractTest {
   /** The fake key: recognisable, so a leak into any message is caught. */
