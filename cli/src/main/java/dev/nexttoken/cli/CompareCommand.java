@@ -28,7 +28,14 @@ import picocli.CommandLine.Spec;
  * parallel, shown side by side with positions aligned by character offset. A provider that fails
  * shows its error in its column; the others still answer.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Send the same request to several providers and compare their tokens.")
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Send the same chat message to several providers at once and compare their answers token by token.",
+        "Rows are aligned by character offset, so tokens of different tokenizers that start at the same place share a row. "
+            + "A provider that fails shows its error in its column; the others still answer."},
+    footer = {"", "Each provider reads its key and URL from the environment:",
+        "  OPENAI_API_KEY, OPENAI_BASE_URL, CO_API_KEY, CO_API_URL, NEXTTOKEN_LLAMA_URL",
+        "  (without NEXTTOKEN_LLAMA_URL, llamacpp starts the bundled server).",
+        "Example: nexttoken compare \"Weights and Biases is\" --providers openai,llamacpp"})
 final class CompareCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -53,6 +60,11 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<ProviderName> unique = new ArrayList<>(new LinkedHashSet<>(providers));
+    if (unique.size() > 1 && (main.global.baseUrl != null || main.global.model != null)) {
+      // One URL or model name cannot mean the same thing to several providers.
+      throw new CliException("compare: --base-url and --model apply to one provider; with several, set each one's URL "
+          + "in its environment variable (OPENAI_BASE_URL, CO_API_URL, NEXTTOKEN_LLAMA_URL) and use its default model");
+    }
     ExecutorService pool = Executors.newFixedThreadPool(unique.size(), r -> {
       Thread t = new Thread(r, "nexttoken-compare");
       t.setDaemon(true);

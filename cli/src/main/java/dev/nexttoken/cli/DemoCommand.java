@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
  * bundled local model (or on {@code --provider} with a key), each step's top 5 shown.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Show a model choosing the next token, step by step, on the bundled local model.")
+    description = {"Show a model choosing the next token, step by step: the walk from \"" + DemoCommand.PROMPT + "\".",
+        "Without --provider it starts the bundled llama.cpp server with a small model whose probabilities are known "
+            + "exactly (installing the server on first use), and stops it at the end; no key or network needed.",
+        "With --provider openai and OPENAI_API_KEY set, it runs the same walk on that provider."})
 final class DemoCommand implements Callable<Integer> {
   static final String PROMPT = "Weights and Biases is";
 
@@ -45,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, Operation.COMPLETION, err)) {
       WalkResult result = NextTokenWalk.builder(opened.model())
           .steps(steps)
-          .alternatives(Math.min(5, opened.model().capabilities().completion().maxTopLogprobs()))
+          // At least 1: a provider without alternatives gets the walk's own explanation, not a bad-argument error.
+          .alternatives(Math.max(1, Math.min(5, opened.model().capabilities().completion().maxTopLogprobs())))
           .chooser(TokenChooser.greedy())
           .build()
           .run(PROMPT);

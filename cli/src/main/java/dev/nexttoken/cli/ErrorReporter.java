@@ -2,7 +2,9 @@ package dev.nexttoken.cli;
 
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.QuotaExceededException;
 import dev.nexttoken.error.RateLimitException;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -11,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns any failure into one line on stderr that names the provider, the status or cause, and what
  * to do; a stack trace only with {@code --verbose}. Exit codes: 1 for a provider or network failure,
- * 2 for a usage problem.
+ * 2 for a usage problem (a bad option, a missing key, a request the provider cannot serve).
+ * Messages come from the SDK's exceptions, which never carry the API key.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   static final int PROVIDER_FAILURE = 1;
@@ -20,35 +23,48 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    boolean verbose = parseResult.hasMatchedOption("--verbose")
-        || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
     err.println("nexttoken: " + describe(e));
-    if (verbose) {
+    if (verbose(parseResult)) {
       e.printStackTrace(err);
     }
     err.flush();
-    return e instanceof NextTokenException ? PROVIDER_FAILURE : USAGE;
+    return e instanceof NextTokenException && !(e instanceof UnsupportedCapabilityException) ? PROVIDER_FAILURE : USAGE;
   }
 
+  /** {@code --verbose} may stand before or after the command name. */
+  private static boolean verbose(ParseResult result) {
+    for (ParseResult p = result; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One line: the SDK's message (which names the provider and status) and what to do about it. */
   static String describe(Throwable e) {
+    String message;
     if (e instanceof AuthenticationException a) {
-      return a.getMessage() + keyHint(a.provider());
+      message = e.getMessage() + keyHint(a.provider());
+    } else if (e instanceof QuotaExceededException) {
+      message = e.getMessage() + "; the account's quota is used up, retrying will not help";
+    } else if (e instanceof RateLimitException r && r.retryAfter().isPresent()) {
+      message = e.getMessage() + " (the provider asks to wait " + r.retryAfter().get().toSeconds() + " s)";
+    } else if (e instanceof NextTokenException || e instanceof CliException || e instanceof IllegalArgumentException) {
+      message = e.getMessage();
+    } else {
+      message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
-    if (e instanceof RateLimitException r && r.retryAfter().isPresent()) {
-      return r.getMessage() + " (provider asks to wait " + r.retryAfter().get().toSeconds() + " s)";
-    }
-    if (e instanceof NextTokenException || e instanceof CliException || e instanceof IllegalArgumentException) {
-      return e.getMessage();
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    // A provider's message may span lines; the report is one line.
+    return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static String keyHint(String provider) {
     if ("openai".equals(provider)) {
-      return "; set OPENAI_API_KEY";
+      return "; set OPENAI_API_KEY to a valid key";
     }
     if ("cohere".equals(provider)) {
-      return "; set CO_API_KEY";
+      return "; set CO_API_KEY to a valid key";
     }
     return "";
   }

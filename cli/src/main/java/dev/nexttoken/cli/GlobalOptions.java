@@ -18,7 +18,8 @@ public final class GlobalOptions {
           + "Without it, llamacpp starts the bundled server and model.")
   String baseUrl;
 
-  @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name (each provider has a default)")
+  @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name; defaults: openai gpt-4o-mini for chat and gpt-3.5-turbo-instruct for complete/walk, "
+          + "cohere command-a-03-2025, llamacpp whatever the server serves")
   String model;
 
   @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", converter = DurationConverter.class,

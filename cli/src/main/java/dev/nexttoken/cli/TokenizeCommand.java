@@ -23,7 +23,7 @@ final class TokenizeCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TEXT")
+  @Parameters(index = "0", paramLabel = "TEXT", description = "the text to split into tokens")
   String text;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE})", defaultValue = "table")
