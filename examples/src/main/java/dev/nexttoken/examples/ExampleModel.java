@@ -1,0 +1,156 @@
+package dev.nexttoken.examples;
+
+import dev.nexttoken.LanguageModel;
+import dev.nexttoken.Operation;
+import dev.nexttoken.cohere.CohereModel;
+import dev.nexttoken.llamacpp.LlamaCppModel;
+import dev.nexttoken.openai.OpenAiModel;
+import dev.nexttoken.spi.Environment;
+import dev.nexttoken.spi.ModelBuilder;
+import dev.nexttoken.testkit.KnownAnswerModel;
+import dev.nexttoken.testkit.LlamaServer;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The model an example runs on: by default a llama.cpp server started here with the known-answer
+ * model (no key, no network), or the provider the environment names. Closing it closes the model
+ * and stops the server it started.
+ *
+ * <p>This is the only place the examples name a provider; everything else is provider-neutral. In
+ * your own code the whole of this class is one line, for example
+ * {@code LanguageModel model = OpenAiModel.fromEnv().model("gpt-4o-mini").build();}.
+ *
+ * <table>
+ *   <caption>What is read (a system property beats an environment variable)</caption>
+ *   <tr><th>variable (property)</th><th>meaning</th></tr>
+ *   <tr><td>{@code NEXTTOKEN_PROVIDER} ({@code nexttoken.provider})</td><td>{@code llamacpp} (default), {@code openai} or {@code cohere}</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_MODEL} ({@code nexttoken.model})</td><td>the model name; each provider has a default</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_LLAMA_URL} ({@code nexttoken.llama.url})</td><td>a running llama-server to use instead of the bundled one</td></tr>
+ *   <tr><td>{@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}</td><td>OpenAI, or any OpenAI-compatible server (base URL up to {@code /v1})</td></tr>
+ *   <tr><td>{@code CO_API_KEY}, {@code CO_API_URL}</td><td>Cohere</td></tr>
+ * </table>
+ */
+public final class ExampleModel implements AutoCloseable {
+  /** OpenAI serves completion and chat with different models; these are the cheapest that report logprobs. */
+  static final String OPENAI_COMPLETION_MODEL = "gpt-3.5-turbo-instruct";
+  static final String OPENAI_CHAT_MODEL = "gpt-4o-mini";
+
+  private final LanguageModel model;
+  private final LlamaServer bundledServer;
+
+  private ExampleModel(LanguageModel model, LlamaServer bundledServer) {
+    this.model = model;
+    this.bundledServer = bundledServer;
+  }
+
+  /** The provider the environment names, opened for {@code operation}. */
+  public static ExampleModel open(Operation operation, Environment env) {
+    return open(provider(env), operation, env, builder -> {});
+  }
+
+  /** The provider the environment names, with {@code configure} applied to its builder (timeouts, retries, client). */
+  public static ExampleModel open(Operation operation, Environment env, Consumer<ModelBuilder<?>> configure) {
+    return open(provider(env), operation, env, configure);
+  }
+
+  /**
+   * {@code provider} ({@code llamacpp}, {@code openai} or {@code cohere}), configured from {@code env}.
+   *
+   * @throws IllegalStateException when the provider's key is not set; see {@link #missingSetting}
+   */
+  public static ExampleModel open(String provider, Operation operation, Environment env, Consumer<ModelBuilder<?>> configure) {
+    requireKnown(provider);
+    String missing = missingSetting(provider, env);
+    if (missing != null) {
+      throw new IllegalStateException(provider + ": " + missing);
+    }
+    String modelName = env.get("nexttoken.model", "NEXTTOKEN_MODEL");
+    switch (provider) {
+      case "openai" -> {
+        OpenAiModel.Builder builder = OpenAiModel.fromEnv(env);
+        configure.accept(builder);
+        String name = modelName != null ? modelName : operation == Operation.COMPLETION ? OPENAI_COMPLETION_MODEL : OPENAI_CHAT_MODEL;
+        return new ExampleModel(builder.model(name).build(), null);
+      }
+      case "cohere" -> {
+        // Cohere has no raw completion; opting in sends the prompt as one user message (capabilities say so).
+        CohereModel.Builder builder = CohereModel.fromEnv(env).completionAsChat(true);
+        configure.accept(builder);
+        if (modelName != null) {
+          builder.model(modelName);
+        }
+        return new ExampleModel(builder.build(), null);
+      }
+      default -> {
+        return llamaCpp(env, configure, modelName);
+      }
+    }
+  }
+
+  private static ExampleModel llamaCpp(Environment env, Consumer<ModelBuilder<?>> configure, String modelName) {
+    LlamaCppModel.Builder builder = LlamaCppModel.fromEnv(env);
+    configure.accept(builder);
+    if (modelName != null) {
+      builder.model(modelName);
+    }
+    if (env.get("nexttoken.llama.url", "NEXTTOKEN_LLAMA_URL") != null) {
+      return new ExampleModel(builder.build(), null);
+    }
+    // The bundled server: installed into ~/.cache/nexttoken on first use, serving a model whose
+    // every probability is known (see KnownAnswerModel), on a free loopback port.
+    KnownAnswerModel known = KnownAnswerModel.defaultModel();
+    LlamaServer server = LlamaServer.start(known.cachedFile());
+    try {
+      return new ExampleModel(builder.baseUrl(server.baseUrl()).vocabularySize(known.vocabSize()).build(), server);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** The provider {@code env} names ({@code NEXTTOKEN_PROVIDER}), {@code llamacpp} when none. */
+  public static String provider(Environment env) {
+    String provider = env.get("nexttoken.provider", "NEXTTOKEN_PROVIDER");
+    return requireKnown(provider == null ? "llamacpp" : provider.toLowerCase(Locale.ROOT));
+  }
+
+  private static String requireKnown(String provider) {
+    if (!provider.equals("llamacpp") && !provider.equals("openai") && !provider.equals("cohere")) {
+      throw new IllegalArgumentException("unknown provider '" + provider + "'; use llamacpp, openai or cohere");
+    }
+    return provider;
+  }
+
+  /** What must be set before {@code provider} can run ({@code "set CO_API_KEY"}), or null when nothing is missing. */
+  public static String missingSetting(String provider, Environment env) {
+    return switch (provider) {
+      case "openai" -> env.get("openai.apiKey", "OPENAI_API_KEY") == null && env.get("openai.baseUrl", "OPENAI_BASE_URL") == null
+          ? "set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server)" : null;
+      case "cohere" -> env.get("cohere.apiKey", "CO_API_KEY") == null ? "set CO_API_KEY" : null;
+      default -> null;
+    };
+  }
+
+  /** The model. */
+  public LanguageModel model() {
+    return model;
+  }
+
+  /** Whether the model runs on the bundled local server started for it. */
+  public boolean bundled() {
+    return bundledServer != null;
+  }
+
+  /** Closes the model, then stops the bundled server if one was started. */
+  @Override
+  public void close() {
+    try {
+      model.close();
+    } finally {
+      if (bundledServer != null) {
+        bundledServer.close();
+      }
+    }
+  }
+}
