@@ -2,7 +2,6 @@ package dev.nexttoken.cli;
 
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.NextTokenException;
-import dev.nexttoken.error.QuotaExceededException;
 import dev.nexttoken.error.RateLimitException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintWriter;
@@ -46,8 +45,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     String message;
     if (e instanceof AuthenticationException a) {
       message = e.getMessage() + keyHint(a.provider());
-    } else if (e instanceof QuotaExceededException) {
-      message = e.getMessage() + "; the account's quota is used up, retrying will not help";
     } else if (e instanceof RateLimitException r && r.retryAfter().isPresent()) {
       message = e.getMessage() + " (the provider asks to wait " + r.retryAfter().get().toSeconds() + " s)";
     } else if (e instanceof NextTokenException || e instanceof CliException || e instanceof IllegalArgumentException) {
@@ -61,10 +58,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   private static String keyHint(String provider) {
     if ("openai".equals(provider)) {
-      return "; set OPENAI_API_KEY to a valid key";
+      return "; set OPENAI_API_KEY";
     }
     if ("cohere".equals(provider)) {
-      return "; set CO_API_KEY to a valid key";
+      return "; set CO_API_KEY";
     }
     return "";
   }
