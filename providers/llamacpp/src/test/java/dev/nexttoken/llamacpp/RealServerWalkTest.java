@@ -8,6 +8,7 @@ import dev.nexttoken.logprob.NextTokenWalk;
 import dev.nexttoken.logprob.Sampler;
 import dev.nexttoken.logprob.SamplingSettings;
 import dev.nexttoken.logprob.TableRow;
+import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenChooser;
 import dev.nexttoken.logprob.WalkResult;
 import dev.nexttoken.logprob.WalkStep;
@@ -17,6 +18,7 @@ import dev.nexttoken.testkit.junit.LlamaServerExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -154,16 +156,24 @@ class RealServerWalkTest {
   @Test
   void aRealSampledWalkDrawsWhatTheSeededSamplerDrawsFromTheRealRow() {
     TableRow row = walk(1, vocabulary, TokenChooser.greedy()).steps().get(0).row();
+    Map<Integer, Double> first = probabilities(row);
     Set<Integer> drawn = new HashSet<>();
     for (long seed = 0; seed < WALKS; seed++) {
       WalkStep step = walk(1, vocabulary, new Sampler(SamplingSettings.seeded(seed))).steps().get(0);
 
-      assertEquals(row.candidates(), step.row().candidates(), "the server reports the same distribution each time");
+      Map<Integer, Double> now = probabilities(step.row());
+      assertEquals(first.keySet(), now.keySet(), "the same candidates each time");
+      first.forEach((id, p) -> assertEquals(p, now.get(id), 1e-7, "the same probability each time for token " + id));
       int expected = new Sampler(SamplingSettings.seeded(seed)).choose(row).id();
       assertEquals(expected, step.chosen().id(), "seed " + seed);
       drawn.add(step.chosen().id());
     }
     assertTrue(drawn.size() > 1, () -> WALKS + " seeds drew only " + drawn);
+  }
+
+  /** The row's probabilities by token id. */
+  private static Map<Integer, Double> probabilities(TableRow row) {
+    return row.candidates().stream().collect(Collectors.toMap(TokenCandidate::id, TokenCandidate::probability));
   }
 
   /** The first token drawn by each of {@link #DRAWS} samplers seeded 0, 1, ..., counted by token id. */
