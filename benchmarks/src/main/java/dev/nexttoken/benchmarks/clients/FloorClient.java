@@ -1,0 +1,357 @@
+package dev.nexttoken.benchmarks.clients;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.nexttoken.benchmarks.stub.Canned;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The practical floor for this stack: OkHttp with its defaults and jackson-core's streaming parser,
+ * written by hand for exactly these three calls. It writes each request body, checks the status,
+ * reads the content, each token's logprob and each alternative into small records, and checks them.
+ * Fields user code does not need (bytes, ids, usage) are skipped, not read.
+ */
+public final class FloorClient implements BenchClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final OkHttpClient http = new OkHttpClient();
+  private final String chatUrl;
+  private final String legacyUrl;
+  private final String authorization = "Bearer " + Canned.API_KEY;
+
+  /** A chosen or alternative token. */
+  record Candidate(String token, double logprob) {}
+
+  /** One position: the chosen token and its alternatives. */
+  record Position(String token, double logprob, List<Candidate> top) {}
+
+  public FloorClient(String baseUrl) {
+    chatUrl = baseUrl + "/chat/completions";
+    legacyUrl = baseUrl + "/completions";
+  }
+
+  @Override
+  public void chat() {
+    try (Response response = post(chatUrl, chatBody(false, Canned.TOKENS));
+        JsonParser p = FACTORY.createParser(response.body().byteStream())) {
+      String content = null;
+      List<Position> positions = null;
+      // {"choices":[{"message":{"content":…},"logprobs":{"content":[…]}}], …}
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("choices")) {
+          p.nextToken(); // the first choice
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("message")) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String m = p.currentName();
+                p.nextToken();
+                if (m.equals("content")) {
+                  content = p.getText();
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else if (f.equals("logprobs")) {
+              positions = readChatLogprobs(p);
+            } else {
+              p.skipChildren();
+            }
+          }
+          skipRestOfArray(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      Check.content(content);
+      checkPositions(positions, 0, Canned.TOKENS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void stream() {
+    try (Response response = post(chatUrl, chatBody(true, Canned.STREAM_CHUNKS))) {
+      BufferedSource source = response.body().source();
+      int chunk = 0;
+      while (true) {
+        long newline = source.indexOf((byte) '\n');
+        if (newline < 0) {
+          break;
+        }
+        byte[] line = source.readByteArray(newline);
+        source.skip(1);
+        if (line.length < 6 || line[0] != 'd') {
+          continue; // blank separator, comments, other fields
+        }
+        if (line.length == 12 && line[6] == '[') {
+          break; // data: [DONE]
+        }
+        try (JsonParser p = FACTORY.createParser(line, 6, line.length - 6)) {
+          String delta = null;
+          List<Position> positions = null;
+          p.nextToken();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("choices") && p.nextToken() == JsonToken.START_OBJECT) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (f.equals("delta")) {
+                  while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String d = p.currentName();
+                    p.nextToken();
+                    if (d.equals("content")) {
+                      delta = p.getText();
+                    } else {
+                      p.skipChildren();
+                    }
+                  }
+                } else if (f.equals("logprobs")) {
+                  positions = readChatLogprobs(p);
+                } else {
+                  p.skipChildren();
+                }
+              }
+              skipRestOfArray(p);
+            } else {
+              p.skipChildren();
+            }
+          }
+          if (positions != null && !positions.isEmpty()) {
+            Check.delta(chunk, delta);
+            checkPositions(positions, chunk, 1);
+            chunk++;
+          }
+        }
+      }
+      Check.equal("chunks with logprobs", Canned.STREAM_CHUNKS, chunk);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void legacy() {
+    try (Response response = post(legacyUrl, legacyBody());
+        JsonParser p = FACTORY.createParser(response.body().byteStream())) {
+      String text = null;
+      List<String> tokens = new ArrayList<>(Canned.TOKENS);
+      List<Double> logprobs = new ArrayList<>(Canned.TOKENS);
+      List<List<Candidate>> tops = new ArrayList<>(Canned.TOKENS);
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("choices")) {
+          p.nextToken();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("text")) {
+              text = p.getText();
+            } else if (f.equals("logprobs")) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String l = p.currentName();
+                p.nextToken();
+                switch (l) {
+                  case "tokens" -> {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                      tokens.add(p.getText());
+                    }
+                  }
+                  case "token_logprobs" -> {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                      logprobs.add(p.getDoubleValue());
+                    }
+                  }
+                  case "top_logprobs" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                      List<Candidate> top = new ArrayList<>(Canned.TOP);
+                      while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String token = p.currentName();
+                        p.nextToken();
+                        top.add(new Candidate(token, p.getDoubleValue()));
+                      }
+                      tops.add(top);
+                    }
+                  }
+                  default -> p.skipChildren();
+                }
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          skipRestOfArray(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      Check.content(text);
+      Check.equal("tokens", Canned.TOKENS, tokens.size());
+      Check.equal("token logprobs", Canned.TOKENS, logprobs.size());
+      Check.equal("top logprob maps", Canned.TOKENS, tops.size());
+      for (int i = 0; i < Canned.TOKENS; i++) {
+        Check.token(i, tokens.get(i), logprobs.get(i));
+        List<Candidate> top = tops.get(i);
+        Check.topCount(i, top.size());
+        for (int r = 0; r < top.size(); r++) {
+          Check.top(i, r, top.get(r).token(), top.get(r).logprob());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads {@code {"content":[{token, logprob, bytes, top_logprobs}, …], "refusal":…}} or null. */
+  private static List<Position> readChatLogprobs(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    List<Position> positions = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if (field.equals("content") && p.currentToken() == JsonToken.START_ARRAY) {
+        positions = new ArrayList<>(Canned.TOKENS);
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          String token = null;
+          double logprob = 0;
+          List<Candidate> top = new ArrayList<>(Canned.TOP);
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+              case "token" -> token = p.getText();
+              case "logprob" -> logprob = p.getDoubleValue();
+              case "top_logprobs" -> {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                  String t = null;
+                  double lp = 0;
+                  while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String g = p.currentName();
+                    p.nextToken();
+                    switch (g) {
+                      case "token" -> t = p.getText();
+                      case "logprob" -> lp = p.getDoubleValue();
+                      default -> p.skipChildren();
+                    }
+                  }
+                  top.add(new Candidate(t, lp));
+                }
+              }
+              default -> p.skipChildren();
+            }
+          }
+          positions.add(new Position(token, logprob, top));
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return positions;
+  }
+
+  private static void checkPositions(List<Position> positions, int first, int count) {
+    if (positions == null) {
+      throw new Check.MismatchException("no logprobs");
+    }
+    Check.equal("positions", count, positions.size());
+    for (int k = 0; k < positions.size(); k++) {
+      int i = (first + k) % Canned.TOKENS;
+      Position position = positions.get(k);
+      Check.token(i, position.token(), position.logprob());
+      Check.topCount(i, position.top().size());
+      for (int r = 0; r < position.top().size(); r++) {
+        Candidate c = position.top().get(r);
+        Check.top(i, r, c.token(), c.logprob());
+      }
+    }
+  }
+
+  private static void skipRestOfArray(JsonParser p) throws IOException {
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      p.skipChildren();
+    }
+  }
+
+  private Response post(String url, byte[] body) throws IOException {
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Authorization", authorization)
+        .post(RequestBody.create(body, JSON))
+        .build();
+    Response response = http.newCall(request).execute();
+    if (response.code() != 200) {
+      response.close();
+      throw new IOException("HTTP " + response.code());
+    }
+    return response;
+  }
+
+  private static byte[] chatBody(boolean stream, int maxTokens) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", Canned.CHAT_MODEL);
+      g.writeArrayFieldStart("messages");
+      g.writeStartObject();
+      g.writeStringField("role", "user");
+      g.writeStringField("content", Canned.PROMPT);
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeBooleanField("logprobs", true);
+      g.writeNumberField("top_logprobs", Canned.TOP);
+      g.writeNumberField("max_completion_tokens", maxTokens);
+      if (stream) {
+        g.writeBooleanField("stream", true);
+        g.writeObjectFieldStart("stream_options");
+        g.writeBooleanField("include_usage", true);
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] legacyBody() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", Canned.LEGACY_MODEL);
+      g.writeStringField("prompt", Canned.PROMPT);
+      g.writeNumberField("max_tokens", Canned.TOKENS);
+      g.writeNumberField("logprobs", Canned.TOP);
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}
