@@ -9,6 +9,9 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.ScoreRequest;
+import dev.nexttoken.ScoredText;
+import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ServerException;
 import dev.nexttoken.llamacpp.internal.ChatMapper;
 import dev.nexttoken.llamacpp.internal.ChatResponse;
@@ -17,6 +20,7 @@ import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
 import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
 import dev.nexttoken.llamacpp.internal.ServerDtos;
 import dev.nexttoken.llamacpp.internal.ServerMapper;
+import dev.nexttoken.llamacpp.internal.TextScorer;
 import dev.nexttoken.llamacpp.internal.WireSettings;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.spi.Environment;
@@ -32,7 +36,9 @@ import java.util.List;
 /**
  * A model served by a llama.cpp {@code llama-server}: completion through the native {@code /completion}
  * route (top-k alternatives with token ids and bytes, no cap on k), chat through
- * {@code /v1/chat/completions}, and the server's tokenizer and status as typed calls.
+ * {@code /v1/chat/completions}, scoring a given text ({@link #score(dev.nexttoken.ScoreRequest)}: one
+ * forced one-token completion per token, see {@link #doScore}), and the server's tokenizer and status
+ * as typed calls.
  *
  * <p>Reported logprobs are the model's own distribution (the softmax of the logits before sampling,
  * unaffected by temperature, top-k or top-p) unless {@link Builder#postSamplingProbs(boolean)} asks for
@@ -59,6 +65,10 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   /** Upstream llama-server's default address; Debian's build listens on 9931 instead. */
   public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
+
+  private static final ScoringCapabilities SCORING = new ScoringCapabilities(true, OperationCapabilities.UNLIMITED, true, true, true,
+      "one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
+          + "the first token scored after the model's beginning-of-sequence token");
 
   private final WireSettings settings;
   private volatile Integer vocabularySize;
@@ -111,7 +121,8 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         PROVIDER,
         operation("native /completion; " + probs),
         operation("/v1/chat/completions through the model's chat template; " + probs),
-        vocabularySize);
+        vocabularySize,
+        SCORING);
   }
 
   private static OperationCapabilities operation(String note) {
@@ -149,6 +160,28 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   protected CompletionStream doChatStreaming(ChatRequest request) {
     EventStream events = transport.openEventStream("v1/chat/completions", ChatMapper.body(request, settings, true));
     return stream(events, ChatMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+  }
+
+  /**
+   * Scores with one native {@code /completion} per token of the text, that token forced with
+   * {@code logit_bias}: the server reports probabilities only for tokens it generates, and the
+   * reported one is the model's softmax before the bias. The text is tokenized once, prompt and text
+   * together, with the model's beginning-of-sequence token in front as for a prompt; markup such as
+   * {@code </s>} in the text is read as literal text. Steps reuse the server's prompt cache unless
+   * {@link Builder#cachePrompt(boolean)} turned it off. {@link Builder#postSamplingProbs(boolean)}
+   * does not apply: scores are always the model's own distribution.
+   */
+  @Override
+  protected ScoredText doScore(ScoreRequest request) {
+    return new TextScorer(transport, settings.cachePrompt(), this::knownVocabularySize).score(request);
+  }
+
+  /** The vocabulary size, asking the server when it is not yet known; null when the server does not say. */
+  private Integer knownVocabularySize() {
+    if (vocabularySize == null) {
+      models();
+    }
+    return vocabularySize;
   }
 
   private CompletionStream stream(EventStream events, EventMapper mapper, LogprobsOption option) {

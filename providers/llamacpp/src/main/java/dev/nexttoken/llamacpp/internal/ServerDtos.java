@@ -8,8 +8,21 @@ import java.util.List;
 public final class ServerDtos {
   private ServerDtos() {}
 
-  /** {@code POST /tokenize}. */
-  public record TokenizeBody(String content, @JsonProperty("with_pieces") boolean withPieces) {}
+  /**
+   * {@code POST /tokenize}; {@code add_special} and {@code parse_special} are sent only when set
+   * (the server's defaults: false and true).
+   */
+  public record TokenizeBody(
+      String content,
+      @JsonProperty("with_pieces") boolean withPieces,
+      @JsonProperty("add_special") Boolean addSpecial,
+      @JsonProperty("parse_special") Boolean parseSpecial) {
+
+    /** The body with the server's defaults for special tokens. */
+    public TokenizeBody(String content, boolean withPieces) {
+      this(content, withPieces, null, null);
+    }
+  }
 
   /** Ids, or {@code {id, piece}} objects whose piece is a string or a byte array. */
   public record TokenizeResponse(List<JsonNode> tokens) {}
