@@ -60,7 +60,7 @@ public final class ExampleModel implements AutoCloseable {
    * @throws IllegalStateException when the provider's key is not set; see {@link #missingSetting}
    */
   public static ExampleModel open(String provider, Operation operation, Environment env, Consumer<ModelBuilder<?>> configure) {
-    requireKnown(provider);
+    provider = requireKnown(provider);
     String missing = missingSetting(provider, env);
     if (missing != null) {
       throw new IllegalStateException(provider + ": " + missing);
@@ -112,19 +112,21 @@ public final class ExampleModel implements AutoCloseable {
   /** The provider {@code env} names ({@code NEXTTOKEN_PROVIDER}), {@code llamacpp} when none. */
   public static String provider(Environment env) {
     String provider = env.get("nexttoken.provider", "NEXTTOKEN_PROVIDER");
-    return requireKnown(provider == null ? "llamacpp" : provider.toLowerCase(Locale.ROOT));
+    return requireKnown(provider == null ? "llamacpp" : provider);
   }
 
+  /** {@code provider} in lower case, if it is one the examples know. */
   private static String requireKnown(String provider) {
-    if (!provider.equals("llamacpp") && !provider.equals("openai") && !provider.equals("cohere")) {
+    String name = provider.strip().toLowerCase(Locale.ROOT);
+    if (!name.equals("llamacpp") && !name.equals("openai") && !name.equals("cohere")) {
       throw new IllegalArgumentException("unknown provider '" + provider + "'; use llamacpp, openai or cohere");
     }
-    return provider;
+    return name;
   }
 
   /** What must be set before {@code provider} can run ({@code "set CO_API_KEY"}), or null when nothing is missing. */
   public static String missingSetting(String provider, Environment env) {
-    return switch (provider) {
+    return switch (requireKnown(provider)) {
       case "openai" -> env.get("openai.apiKey", "OPENAI_API_KEY") == null && env.get("openai.baseUrl", "OPENAI_BASE_URL") == null
           ? "set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server)" : null;
       case "cohere" -> env.get("cohere.apiKey", "CO_API_KEY") == null ? "set CO_API_KEY" : null;

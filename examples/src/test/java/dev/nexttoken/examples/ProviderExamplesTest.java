@@ -5,6 +5,7 @@ import static dev.nexttoken.examples.ExampleOutput.greedyText;
 import static dev.nexttoken.examples.ExampleOutput.localEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,8 @@ class ProviderExamplesTest {
     assertEquals("openai", ExampleModel.provider(env));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> ExampleModel.open(Operation.CHAT, env));
     assertTrue(e.getMessage().startsWith("openai: set OPENAI_API_KEY"), e.getMessage());
+    assertEquals("set CO_API_KEY", ExampleModel.missingSetting(" Cohere", env));
+    assertNull(ExampleModel.missingSetting("llamacpp", env));
     assertEquals(List.of("llamacpp", "openai", "cohere"), CompareProviders.ALL);
   }
 
