@@ -30,6 +30,13 @@ abstract class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Checked before a bundled server is started for nothing.
+    if (flags.topLogprobs != null && flags.topLogprobs < 0) {
+      throw new CliException("--top-logprobs must be >= 0, was " + flags.topLogprobs);
+    }
+    if (flags.maxTokens < 1) {
+      throw new CliException("--max-tokens must be at least 1, was " + flags.maxTokens);
+    }
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, operation(), err)) {
       LanguageModel model = opened.model();
       GenerationOptions options = options(model.capabilities().of(operation()));
@@ -69,9 +76,6 @@ abstract class GenerateCommand implements Callable<Integer> {
   /** As asked; else, for formats that show probabilities, min(5, the provider's maximum). */
   private LogprobsOption logprobs(OperationCapabilities capabilities) {
     if (flags.topLogprobs != null) {
-      if (flags.topLogprobs < 0) {
-        throw new CliException("--top-logprobs must be >= 0, was " + flags.topLogprobs);
-      }
       return LogprobsOption.top(flags.topLogprobs);
     }
     if (!flags.format.showsLogprobs() || !capabilities.logprobs()) {

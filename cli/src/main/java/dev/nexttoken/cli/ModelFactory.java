@@ -41,7 +41,8 @@ final class ModelFactory {
   private static LanguageModel openAi(GlobalOptions global, Environment environment, Operation operation) {
     OpenAiModel.Builder builder = OpenAiModel.fromEnv(environment);
     String key = environment.get("openai.apiKey", "OPENAI_API_KEY");
-    if (key == null && global.baseUrl == null) {
+    // Without a key only an OpenAI-compatible server makes sense, named by --base-url or OPENAI_BASE_URL.
+    if (key == null && global.baseUrl == null && environment.get("openai.baseUrl", "OPENAI_BASE_URL") == null) {
       throw new CliException("openai: no API key; set OPENAI_API_KEY (or point --base-url at an OpenAI-compatible server)");
     }
     String model = global.model != null ? global.model : operation == Operation.COMPLETION ? OPENAI_COMPLETION_MODEL : OPENAI_CHAT_MODEL;

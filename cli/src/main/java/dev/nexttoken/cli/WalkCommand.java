@@ -1,6 +1,5 @@
 package dev.nexttoken.cli;
 
-import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.logprob.NextTokenWalk;
 import dev.nexttoken.logprob.Sampler;
@@ -17,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nexttoken walk PROMPT}: the next-token loop, one step at a time, each step's distribution shown. */
 @Command(name = "walk", mixinStandardHelpOptions = true,
-    description = "Ask for one token with its alternatives, choose one, append it, repeat.")
+    description = {"The next-token loop made visible: ask for one token with its alternatives, choose one ourselves "
+        + "(the most likely, or sampled with --sample), append it to the prompt, repeat.",
+        "Needs a completion endpoint with alternatives: openai or llamacpp."})
 final class WalkCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -50,31 +51,29 @@ final class WalkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TokenChooser chooser = chooser(); // options are checked before a bundled server is started for nothing
     WalkRunner runner = new WalkRunner(spec.commandLine().getOut(), Terminal.useColor(main.global, main.environment));
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, Operation.COMPLETION, spec.commandLine().getErr())) {
-      WalkResult result = walk(opened.model());
+      WalkResult result = NextTokenWalk.builder(opened.model()).steps(steps).alternatives(top).chooser(chooser).build().run(prompt);
       runner.print(result, format, out);
     }
     return 0;
   }
 
-  private WalkResult walk(LanguageModel model) {
+  private TokenChooser chooser() {
     if (steps < 1) {
       throw new CliException("--steps must be at least 1, was " + steps);
     }
     if (top < 1) {
       throw new CliException("--top must be at least 1, was " + top);
     }
-    TokenChooser chooser = TokenChooser.greedy();
     if (sample) {
       SamplingSettings settings = seed == null ? SamplingSettings.seeded(System.nanoTime()) : SamplingSettings.seeded(seed);
-      if (temperature != null) {
-        settings = settings.withTemperature(temperature);
-      }
-      chooser = new Sampler(settings);
-    } else if (seed != null || temperature != null) {
+      return new Sampler(temperature == null ? settings : settings.withTemperature(temperature));
+    }
+    if (seed != null || temperature != null) {
       throw new CliException("--seed and --temperature apply to --sample; add --sample");
     }
-    return NextTokenWalk.builder(model).steps(steps).alternatives(top).chooser(chooser).build().run(prompt);
+    return TokenChooser.greedy();
   }
 }

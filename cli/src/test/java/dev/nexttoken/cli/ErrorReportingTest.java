@@ -136,4 +136,19 @@ class ErrorReportingTest {
     assertTrue(result.err().contains("--max-tokens"), result::toString);
     assertTrue(result.err().contains("--help"), result::toString);
   }
+
+  @Test
+  void badWalkAndGenerationOptionsAreRefusedBeforeAnyServerStarts() {
+    // No --base-url: a check after opening the model would first start the bundled server.
+    Cli.Result steps = cli.run("walk", "Hi", "--steps", "0");
+    Cli.Result seed = cli.run("walk", "Hi", "--seed", "3");
+    Cli.Result top = cli.run("complete", "Hi", "--top-logprobs", "-1");
+
+    assertEquals(ErrorReporter.USAGE, steps.code(), steps::toString);
+    assertTrue(steps.err().contains("--steps must be at least 1, was 0"), steps::toString);
+    assertEquals(ErrorReporter.USAGE, seed.code(), seed::toString);
+    assertTrue(seed.err().contains("add --sample"), seed::toString);
+    assertEquals(ErrorReporter.USAGE, top.code(), top::toString);
+    assertTrue(top.err().contains("--top-logprobs must be >= 0"), top::toString);
+  }
 }
