@@ -9,6 +9,9 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.ScoreRequest;
+import dev.nexttoken.ScoredText;
+import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.openai.internal.ChatChunkMapper;
@@ -18,6 +21,7 @@ import dev.nexttoken.openai.internal.CompletionChunkMapper;
 import dev.nexttoken.openai.internal.CompletionMapping;
 import dev.nexttoken.openai.internal.CompletionResponse;
 import dev.nexttoken.openai.internal.RequestMapper;
+import dev.nexttoken.openai.internal.ScoreMapping;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.spi.Environment;
 import dev.nexttoken.spi.EventChunkSource;
@@ -34,7 +38,8 @@ import dev.nexttoken.spi.ModelBuilder;
  *
  * <p>Completion uses the legacy {@code POST /v1/completions} ({@code gpt-3.5-turbo-instruct},
  * {@code davinci-002}): up to 5 alternatives per token, and the prompt's own logprobs with
- * {@link CompletionRequest#echoPrompt()} (not while streaming). Chat uses
+ * {@link CompletionRequest#echoPrompt()} (not while streaming), which also serves
+ * {@link #score(ScoreRequest)}. Chat uses
  * {@code POST /v1/chat/completions}: up to 20 alternatives, with token bytes. Token ids are not
  * reported by OpenAI (llama.cpp's are passed through). OpenAI has no sampling parameter top-k:
  * setting one fails before sending. Streams ask for usage ({@code stream_options.include_usage})
@@ -64,7 +69,10 @@ public final class OpenAiModel extends AbstractLanguageModel {
       new OperationCapabilities(true, true, true, 5, true, false, false, true, LIMITS,
           "legacy /v1/completions (gpt-3.5-turbo-instruct, davinci-002, babbage-002); prompt logprobs (echo) only without streaming"),
       new OperationCapabilities(true, true, true, 20, true, false, true, false, LIMITS, null),
-      null);
+      null,
+      new ScoringCapabilities(true, 5, false, false, false,
+          "legacy /v1/completions with echo and max_tokens 0 (gpt-3.5-turbo-instruct, davinci-002, babbage-002);"
+              + " chat models cannot score; the first token of the input has no logprob"));
 
   private final OpenAiDialect dialect;
   private final boolean includeUsageInStreams;
@@ -159,6 +167,20 @@ public final class OpenAiModel extends AbstractLanguageModel {
   protected CompletionStream doChatStreaming(ChatRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return stream(CHAT, RequestMapper.chat(request, dialect, true, includeUsageInStreams), new ChatChunkMapper(logprobs), logprobs);
+  }
+
+  /**
+   * Scores through the legacy {@code /v1/completions}: prompt and text are sent as one input with
+   * {@code echo: true}, {@code max_tokens: 0} and {@code logprobs: k}, and the echoed tokens past the
+   * prompt are kept (a token straddling the seam counts as the text's). Only legacy completion models
+   * can; a chat model gets OpenAI's 404. The input's first token has no logprob (null, not 0), so
+   * scoring a text without a prompt leaves its first token out of the statistics.
+   */
+  @Override
+  protected ScoredText doScore(ScoreRequest request) {
+    HttpResult result = transport.postJson(COMPLETIONS, RequestMapper.score(request, dialect));
+    CompletionResponse response = Json.read(result.body(), CompletionResponse.class, PROVIDER, "an OpenAI completion");
+    return ScoreMapping.toScored(response, result.metadata(), request);
   }
 
   private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption logprobs) {

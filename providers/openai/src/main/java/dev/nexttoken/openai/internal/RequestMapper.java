@@ -5,6 +5,7 @@ import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Message;
+import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.openai.OpenAiDialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,15 @@ public final class RequestMapper {
         request.echoPrompt(),
         stream ? Boolean.TRUE : null,
         stream && includeUsage ? StreamOptions.INCLUDE_USAGE : null);
+  }
+
+  /**
+   * The {@code /v1/completions} body that scores a text: the prompt and text as one input, echoed
+   * with its own logprobs ({@code echo}, {@code logprobs}) and nothing generated ({@code max_tokens: 0}).
+   */
+  public static CompletionBody score(ScoreRequest request, OpenAiDialect dialect) {
+    return new CompletionBody(request.model(), request.fullText(), 0, null, null, null, null,
+        topLogprobs(LogprobsOption.top(request.topLogprobs()), dialect), true, null, null);
   }
 
   /** The {@code /v1/chat/completions} body; roles are sent as given. */
