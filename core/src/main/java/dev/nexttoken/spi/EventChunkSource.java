@@ -2,17 +2,26 @@ package dev.nexttoken.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Chunk;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.MalformedResponseException;
 
 /**
  * Turns an {@link EventStream} into chunks with a provider's {@link EventMapper}, handling what all
  * providers share: {@code data: [DONE]} ends the stream, and an {@code {"error": ...}} payload (or
  * an event named {@code error}) inside a 200 stream becomes a
  * {@link dev.nexttoken.error.StreamErrorException}.
+ *
+ * <p>A stream that ends with neither {@code [DONE]} nor a chunk carrying a finish reason was cut
+ * short (a close-delimited body through an HTTP/1.0 proxy ends "cleanly" wherever it is cut): that
+ * is a {@link MalformedResponseException}, so a partial answer never passes as a whole one. Closing
+ * the source first ends it quietly.
  */
 public final class EventChunkSource implements ChunkSource {
   private final EventStream events;
   private final EventMapper mapper;
   private final Secret key;
+  private boolean finished;
+  private volatile boolean closed;
 
   public EventChunkSource(EventStream events, EventMapper mapper, Secret key) {
     this.events = events;
@@ -30,8 +39,17 @@ public final class EventChunkSource implements ChunkSource {
       checkForError(event);
       Chunk chunk = mapper.map(event);
       if (chunk != null) {
+        if (chunk.finishReason() != null) {
+          finished = true;
+        }
         return chunk;
       }
+    }
+    if (!finished && !closed) {
+      events.close();
+      throw new MalformedResponseException(events.provider() + ": the stream ended before the server said it was complete"
+          + " (no finish reason, no [DONE]); the answer may be cut short", new ErrorDetails(events.provider(), 200, null, null, null,
+              events.metadata().requestId(), null, false));
     }
     return null;
   }
@@ -58,6 +76,7 @@ public final class EventChunkSource implements ChunkSource {
 
   @Override
   public void close() {
+    closed = true;
     events.close();
   }
 }

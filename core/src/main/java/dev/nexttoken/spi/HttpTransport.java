@@ -63,6 +63,7 @@ public final class HttpTransport implements AutoCloseable {
   private final RetryPolicy retry;
   private final long maxEventBytes;
   private final Clock clock;
+  private final Executor asyncExecutor;
 
   private HttpTransport(Builder b) {
     this.provider = b.provider;
@@ -83,6 +84,13 @@ public final class HttpTransport implements AutoCloseable {
         // RetryPolicy: maxRetries(0) must mean one request, and the retry table must be the only one.
         .retryOnConnectionFailure(false);
     this.client = cb.build();
+    if (ownsClient && b.maxConcurrentRequests > 0) {
+      client.dispatcher().setMaxRequests(b.maxConcurrentRequests);
+      client.dispatcher().setMaxRequestsPerHost(b.maxConcurrentRequests);
+    }
+    int explicit = b.maxConcurrentRequests;
+    Dispatcher dispatcher = client.dispatcher();
+    this.asyncExecutor = new BoundedExecutor(dispatcher.executorService(), () -> explicit > 0 ? explicit : dispatcher.getMaxRequests());
   }
 
   public static Builder builder(String provider, HttpUrl baseUrl) {
@@ -109,9 +117,12 @@ public final class HttpTransport implements AutoCloseable {
     return client;
   }
 
-  /** Where async calls run: the OkHttp dispatcher's executor. */
+  /**
+   * Where async calls run: the OkHttp dispatcher's threads, at most {@code maxConcurrentRequests} at
+   * once (by default the dispatcher's {@code maxRequests}, 64); further calls wait in a queue.
+   */
   public Executor executor() {
-    return client.dispatcher().executorService();
+    return asyncExecutor;
   }
 
   /**
@@ -199,7 +210,7 @@ public final class HttpTransport implements AutoCloseable {
       }
       BufferedSource source = response.body().source();
       source.timeout().timeout(timeouts.streamIdle().toMillis(), TimeUnit.MILLISECONDS);
-      return new EventStream(provider, call, response, new ServerSentEventReader(source, maxEventBytes), metadata(response.headers()));
+      return new EventStream(provider, call, response, new ServerSentEventReader(source, maxEventBytes, provider), metadata(response.headers()));
     } catch (RuntimeException e) {
       response.close();
       throw e;
@@ -339,6 +350,7 @@ public final class HttpTransport implements AutoCloseable {
     private long maxEventBytes = StreamLimits.DEFAULT_MAX_EVENT_BYTES;
     private boolean allowInsecureHttp;
     private Clock clock = Clock.systemUTC();
+    private int maxConcurrentRequests;
 
     Builder(String provider, HttpUrl baseUrl) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -377,6 +389,19 @@ public final class HttpTransport implements AutoCloseable {
         throw new IllegalArgumentException("maxEventBytes must be at least 1024, was " + value);
       }
       maxEventBytes = value;
+      return this;
+    }
+
+    /**
+     * How many async calls run at once, each on its own dispatcher thread; more wait in a queue. 0 (the
+     * default) means the OkHttp dispatcher's {@code maxRequests} (64 unless the caller's client says
+     * otherwise). On a client the SDK creates, the dispatcher's limits are raised to match.
+     */
+    public Builder maxConcurrentRequests(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be >= 0, was " + value);
+      }
+      maxConcurrentRequests = value;
       return this;
     }
 

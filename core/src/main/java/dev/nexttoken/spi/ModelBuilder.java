@@ -24,6 +24,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
   private long maxEventBytes = StreamLimits.DEFAULT_MAX_EVENT_BYTES;
   private boolean allowInsecureHttp;
   private Clock clock = Clock.systemUTC();
+  private int maxConcurrentRequests;
 
   protected ModelBuilder() {}
 
@@ -84,6 +85,18 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return self();
   }
 
+  /**
+   * How many async calls ({@code *Async}) run at once; more wait in a queue. 0 (the default) means the
+   * OkHttp dispatcher's {@code maxRequests}: 64, or what a shared client's dispatcher says.
+   */
+  public B maxConcurrentRequests(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("maxConcurrentRequests must be >= 0, was " + value);
+    }
+    maxConcurrentRequests = value;
+    return self();
+  }
+
   /** Permit sending the API key over plain http to a host that is not this machine. */
   public B allowInsecureHttp(boolean value) {
     allowInsecureHttp = value;
@@ -128,6 +141,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
         .retry(retry)
         .maxEventBytes(maxEventBytes)
         .allowInsecureHttp(allowInsecureHttp)
+        .maxConcurrentRequests(maxConcurrentRequests)
         .clock(clock);
   }
 

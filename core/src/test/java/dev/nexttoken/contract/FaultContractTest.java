@@ -1,0 +1,592 @@
+package dev.nexttoken.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Chunk;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.LanguageModel;
+import dev.nexttoken.Operation;
+import dev.nexttoken.RetrySettings;
+import dev.nexttoken.Timeouts;
+import dev.nexttoken.error.ConnectionException;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.RateLimitException;
+import dev.nexttoken.error.ServerException;
+import dev.nexttoken.error.StreamErrorException;
+import dev.nexttoken.error.StreamTooLargeException;
+import dev.nexttoken.error.TimeoutException;
+import dev.nexttoken.spi.ModelBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What every provider must survive alike: refused and reset connections, bodies cut or stalled at
+ * every stage, bodies that are not what they claim, oversized events, errors after some tokens,
+ * rate limits with each form of {@code Retry-After}, and 5xx storms. Each case is named after its
+ * fault and runs blocking and streaming where both apply.
+ *
+ * <p>For every fault: a specific typed exception (or a retry and then success), well within the
+ * short timeouts configured here; a stream that fails after its first token keeps that token in
+ * {@link CompletionStream#partial()}; no connection of the caller's {@link OkHttpClient} is left in
+ * use; and the recognisable {@link #API_KEY} appears in no message, cause, suppressed exception or
+ * stack trace the whole suite produced ({@link #keyAppearsInNothingTheSuiteProduced}).
+ *
+ * <p>A provider module runs it by extending this class with two answers: its {@link ModelContractTest}
+ * (whose fixtures and operation are reused) and how to build its model with the suite's settings.
+ */
+@Timeout(30)
+public abstract class FaultContractTest {
+  /** The fake key set on every model of the suite; a leak into any text is caught. */
+  public static final String API_KEY = "sk-FAULT-SUITE-SECRET-9876";
+
+  /** Retries on, with waits of a few milliseconds; {@code Retry-After} honoured up to 60 s. */
+  protected static final RetrySettings FAST_RETRIES = RetrySettings.DEFAULT.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+
+  private static final Duration IDLE = Duration.ofMillis(400);
+  private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), IDLE, null);
+  private static final String THREAD_PREFIX = "nexttoken-http-";
+
+  /** Every exception any case produced, scanned for the key once the class is done. */
+  private static final ConcurrentLinkedQueue<Throwable> PRODUCED = new ConcurrentLinkedQueue<>();
+  private static final ConcurrentLinkedQueue<String> DESCRIBED = new ConcurrentLinkedQueue<>();
+
+  /** Blocking call or pulled stream. */
+  public enum Mode { BLOCKING, STREAMING }
+
+  protected MockWebServer server;
+  private OkHttpClient caller;
+  private final List<LanguageModel> models = new ArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private ModelContractTest fixtures;
+  private CompletionStream lastStream;
+
+  /** The provider's contract test: its operation and its answer, streamed answer and error fixtures are reused. */
+  protected abstract ModelContractTest contract();
+
+  /**
+   * The provider's model aimed at {@code baseUrl} (the server's root; append the provider's path
+   * prefix), with a default model name where one is needed and then {@code settings} applied to
+   * its builder (key, client, timeouts, retries, limits), ready to call.
+   */
+  protected abstract LanguageModel newModel(String baseUrl, Consumer<ModelBuilder<?>> settings);
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    caller = new OkHttpClient.Builder().connectionPool(new ConnectionPool()).build();
+    fixtures = contract();
+  }
+
+  @AfterEach
+  void checkNothingLeftBehind() throws InterruptedException {
+    release.countDown();
+    try {
+      if (lastStream != null) {
+        lastStream.close();
+      }
+      for (LanguageModel m : models) {
+        m.close();
+        DESCRIBED.add(m.toString());
+      }
+      ConnectionPool pool = caller.connectionPool();
+      awaitTrue(() -> pool.connectionCount() == pool.idleConnectionCount(),
+          () -> "a connection is still in use: " + pool.connectionCount() + " open, " + pool.idleConnectionCount() + " idle");
+    } finally {
+      caller.dispatcher().executorService().shutdown();
+      caller.connectionPool().evictAll();
+      server.close();
+    }
+  }
+
+  @AfterAll
+  static void keyAppearsInNothingTheSuiteProduced() {
+    assertFalse(PRODUCED.isEmpty(), "the suite produced no exception to check");
+    for (Throwable t : PRODUCED) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      assertFalse(trace.toString().contains(API_KEY), () -> "the key leaked into " + trace);
+      assertKeyAbsent(t);
+    }
+    for (String text : DESCRIBED) {
+      assertFalse(text.contains(API_KEY), text);
+    }
+  }
+
+  // ---- connections ----------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void connectionRefused(Mode mode) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    LanguageModel m = model("http://127.0.0.1:" + port + "/", b -> b.retry(FAST_RETRIES));
+
+    ConnectionException e = failure(ConnectionException.class, m, mode);
+
+    assertTrue(e.isRetryable(), "nothing reached the server");
+    assertEquals(0, e.httpStatus());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void resetBeforeTheResponseIsRetriedThenSucceeds(Mode mode) {
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, false, false)).build());
+    server.enqueue(success(mode));
+
+    assertEquals("Hello world", text(model(b -> b.retry(FAST_RETRIES)), mode));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void resetBeforeTheResponseWithoutRetriesFails(Mode mode) {
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, false, false)).build());
+
+    ConnectionException e = failure(ConnectionException.class, model(b -> b.retry(RetrySettings.NONE)), mode);
+
+    assertTrue(e.isRetryable());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void disconnectAfterTheHeaders(Mode mode) {
+    server.enqueue(Faults.cutAfter(success(mode), ""));
+    server.enqueue(success(mode));
+
+    ConnectionException e = failure(ConnectionException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(200, e.httpStatus());
+    assertFalse(e.isRetryable(), "the server accepted the request: repeating it could run it twice");
+    assertEquals(1, server.getRequestCount());
+    assertPartial(mode, "");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void disconnectMidBody(Mode mode) {
+    String sent = mode == Mode.STREAMING ? Faults.throughFirstToken(streamed()) : Faults.firstHalf(answer());
+    server.enqueue(Faults.cutAfter(success(mode), sent));
+
+    failure(ConnectionException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(1, server.getRequestCount());
+    assertPartial(mode, "Hello");
+  }
+
+  @Test
+  void disconnectMidStreamOnACloseDelimitedBody() {
+    // No length, no chunking: the cut looks like a clean end, and only the missing end of stream shows it.
+    server.enqueue(Faults.closeDelimited(streamed(), Faults.throughFirstToken(streamed())));
+
+    failure(MalformedResponseException.class, model(b -> {}), Mode.STREAMING);
+
+    assertPartial(Mode.STREAMING, "Hello");
+  }
+
+  // ---- time ------------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void streamThatStopsSendingHitsTheIdleTimeout(Mode mode) {
+    String sent = mode == Mode.STREAMING ? Faults.throughFirstToken(streamed()) : Faults.firstHalf(answer());
+    server.enqueue(ScriptedBody.thenStall(success(mode), sent, release));
+
+    long start = System.nanoTime();
+    TimeoutException e = failure(TimeoutException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(TimeoutException.Kind.STREAM_IDLE, e.kind());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(IDLE.multipliedBy(10)) < 0, "failed near the idle limit, not much later");
+    assertEquals(1, server.getRequestCount());
+    assertPartial(mode, "Hello");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void slowTrickleWithinTheIdleLimitSucceeds(Mode mode) {
+    // Every silence is far below the idle limit, though the whole body takes longer than one.
+    server.enqueue(success(mode).newBuilder().throttleBody(256, 40, TimeUnit.MILLISECONDS).build());
+
+    assertEquals("Hello world", text(model(b -> b.retry(RetrySettings.NONE)), mode));
+  }
+
+  // ---- bodies that are not what they claim -----------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void truncatedJson(Mode mode) {
+    String body = mode == Mode.STREAMING
+        ? Faults.throughFirstToken(streamed()) + "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"wor\n\n"
+        : Faults.firstHalf(answer());
+    server.enqueue(Faults.withBody(success(mode), body));
+
+    MalformedResponseException e = failure(MalformedResponseException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertFalse(e.isRetryable());
+    assertPartial(mode, "Hello");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void htmlErrorPageWith502(Mode mode) {
+    server.enqueue(Faults.htmlPage(502));
+
+    ServerException e = failure(ServerException.class, model(b -> b.retry(RetrySettings.NONE)), mode);
+
+    assertEquals(502, e.httpStatus());
+    assertTrue(e.getMessage().contains("502 Bad Gateway"), e::getMessage);
+    assertFalse(e.getMessage().contains("<html>"), () -> "markup is stripped: " + e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void htmlPageWith200(Mode mode) {
+    server.enqueue(Faults.htmlPage(200));
+
+    MalformedResponseException e = failure(MalformedResponseException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(1, server.getRequestCount());
+    assertNotNull(e.getMessage());
+  }
+
+  @Test
+  void wrongContentTypeOnAStream() {
+    server.enqueue(streamed().newBuilder().setHeader("Content-Type", "text/html").build());
+
+    MalformedResponseException e = failure(MalformedResponseException.class, model(b -> {}), Mode.STREAMING);
+
+    assertTrue(e.getMessage().contains("text/event-stream"), e::getMessage);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void emptyBodyWith200(Mode mode) {
+    server.enqueue(Faults.withBody(success(mode), ""));
+
+    failure(MalformedResponseException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(1, server.getRequestCount());
+  }
+
+  // ---- stream framing --------------------------------------------------------------------------
+
+  @Test
+  void lastEventWithoutItsBlankLineAtEndOfStream() {
+    String body = Faults.text(streamed()).stripTrailing();
+    server.enqueue(Faults.withBody(streamed(), body));
+
+    Completion completion = collect(model(b -> {}));
+
+    assertEquals("Hello world", completion.text());
+    assertNotNull(completion.finishReason());
+  }
+
+  @Test
+  void tenMegabyteDataLineFailsUnderTheDefaultBound() {
+    String huge = "data: " + "x".repeat(10 << 20) + "\n\n";
+    server.enqueue(Faults.withBody(streamed(), Faults.throughFirstToken(streamed()) + huge));
+
+    StreamTooLargeException e = failure(StreamTooLargeException.class, model(b -> {}), Mode.STREAMING);
+
+    assertTrue(e.getMessage().contains("maxEventBytes"), e::getMessage);
+    assertPartial(Mode.STREAMING, "Hello");
+  }
+
+  @Test
+  void tenMegabyteDataLineIsAcceptedWhenTheBoundIsRaised() {
+    server.enqueue(Faults.withBody(streamed(), Faults.padFirstTokenEvent(streamed(), 10 << 20)));
+
+    Completion completion = collect(model(b -> b.maxEventBytes(16 << 20)));
+
+    assertEquals("Hello world", completion.text());
+  }
+
+  @Test
+  void errorEventAfterSomeTokens() {
+    String error = "data: {\"error\":{\"message\":\"the model is overloaded\",\"type\":\"server_error\",\"code\":\"overloaded\"}}\n\n";
+    server.enqueue(Faults.withBody(streamed(), Faults.throughFirstToken(streamed()) + error));
+
+    StreamErrorException e = failure(StreamErrorException.class, model(b -> b.retry(FAST_RETRIES)), Mode.STREAMING);
+
+    assertTrue(e.getMessage().contains("the model is overloaded"), e::getMessage);
+    assertEquals(1, server.getRequestCount());
+    assertPartial(Mode.STREAMING, "Hello");
+  }
+
+  // ---- rate limits and storms ------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void rateLimitWithRetryAfterSeconds(Mode mode) {
+    server.enqueue(rateLimited().setHeader("Retry-After", "1").build());
+    server.enqueue(success(mode));
+
+    long start = System.nanoTime();
+    assertEquals("Hello world", text(model(b -> b.retry(FAST_RETRIES)), mode));
+
+    assertWaitedAtLeast(start, Duration.ofSeconds(1));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void rateLimitWithRetryAfterHttpDate(Mode mode) {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    String inOneSecond = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(1).atOffset(ZoneOffset.UTC));
+    server.enqueue(rateLimited().setHeader("Retry-After", inOneSecond).build());
+    server.enqueue(success(mode));
+
+    long start = System.nanoTime();
+    assertEquals("Hello world", text(model(b -> b.retry(FAST_RETRIES).clock(Clock.fixed(now, ZoneOffset.UTC))), mode));
+
+    assertWaitedAtLeast(start, Duration.ofSeconds(1));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void rateLimitWithRetryAfterMs(Mode mode) {
+    server.enqueue(rateLimited().setHeader("retry-after-ms", "150").setHeader("Retry-After", "30").build());
+    server.enqueue(success(mode));
+
+    long start = System.nanoTime();
+    assertEquals("Hello world", text(model(b -> b.retry(FAST_RETRIES)), mode));
+
+    assertWaitedAtLeast(start, Duration.ofMillis(150));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void rateLimitAskingForLongerThanTheMaximumFailsAtOnce(Mode mode) {
+    server.enqueue(rateLimited().setHeader("Retry-After", "120").build());
+    server.enqueue(success(mode));
+
+    RateLimitException e = failure(RateLimitException.class, model(b -> b.retry(FAST_RETRIES)), mode);
+
+    assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void serviceUnavailableStormBeyondTheRetryBudget(Mode mode) {
+    int maxRetries = 3;
+    for (int i = 0; i < maxRetries + 3; i++) {
+      server.enqueue(fixtures.error(503, "overloaded, attempt " + (i + 1)));
+    }
+
+    ServerException e = failure(ServerException.class, model(b -> b.retry(FAST_RETRIES.withMaxRetries(maxRetries))), mode);
+
+    assertEquals(503, e.httpStatus());
+    assertEquals(maxRetries + 1, server.getRequestCount(), "one request and exactly maxRetries retries");
+    assertTrue(e.getMessage().contains("attempt " + (maxRetries + 1)), () -> "the last failure is reported: " + e.getMessage());
+  }
+
+  // ---- threads ---------------------------------------------------------------------------------
+
+  @Test
+  void noThreadTheSdkCreatedOutlivesClose() throws Exception {
+    Set<Thread> before = sdkThreads();
+    server.enqueue(streamed());
+    server.enqueue(Faults.cutAfter(streamed(), Faults.throughFirstToken(streamed())));
+    server.enqueue(ScriptedBody.thenStall(streamed(), Faults.throughFirstToken(streamed()), release));
+    // The SDK's own client this time: its threads are the ones that must end.
+    LanguageModel own = newModel(server.url("/").toString(), b -> b.apiKey(API_KEY).timeouts(SHORT).retry(RetrySettings.NONE));
+    models.add(own);
+
+    List<CompletableFuture<Completion>> calls = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      calls.add(streamAsync(own));
+    }
+    int failed = 0;
+    for (CompletableFuture<Completion> call : calls) {
+      try {
+        assertEquals("Hello world", call.get(20, TimeUnit.SECONDS).text());
+      } catch (ExecutionException e) {
+        assertTrue(e.getCause() instanceof NextTokenException, () -> "typed failure: " + e.getCause());
+        PRODUCED.add(e.getCause());
+        failed++;
+      }
+    }
+    assertEquals(2, failed, "the cut and the stalled stream fail; the whole one succeeds");
+    assertFalse(sdkThreadsExcept(before).isEmpty(), "the async calls ran on the SDK's threads");
+
+    own.close();
+
+    awaitTrue(() -> sdkThreadsExcept(before).isEmpty(), () -> "still running after close(): " + sdkThreadsExcept(before));
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** A model to the mock server through the caller's client, with the key, short timeouts and {@code extra} settings. */
+  protected LanguageModel model(Consumer<ModelBuilder<?>> extra) {
+    return model(server.url("/").toString(), extra);
+  }
+
+  private LanguageModel model(String baseUrl, Consumer<ModelBuilder<?>> extra) {
+    LanguageModel m = newModel(baseUrl, b -> {
+      b.apiKey(API_KEY).httpClient(caller).timeouts(SHORT).retry(RetrySettings.NONE);
+      extra.accept(b);
+    });
+    models.add(m);
+    return m;
+  }
+
+  private MockResponse answer() {
+    return fixtures.answer();
+  }
+
+  private MockResponse streamed() {
+    return fixtures.streamedAnswer();
+  }
+
+  private MockResponse success(Mode mode) {
+    return mode == Mode.STREAMING ? streamed() : answer();
+  }
+
+  private MockResponse.Builder rateLimited() {
+    return fixtures.error(429, "rate limit reached").newBuilder();
+  }
+
+  private boolean completion() {
+    return fixtures.operation() == Operation.COMPLETION;
+  }
+
+  private CompletionRequest completionRequest() {
+    return CompletionRequest.builder("Say hello").maxTokens(2).topLogprobs(fixtures.topLogprobsForContract()).build();
+  }
+
+  private ChatRequest chatRequest() {
+    return ChatRequest.builder().user("Say hello").maxTokens(2).topLogprobs(fixtures.topLogprobsForContract()).build();
+  }
+
+  private CompletionStream openStream(LanguageModel m) {
+    lastStream = completion() ? m.completeStreaming(completionRequest()) : m.chatStreaming(chatRequest());
+    return lastStream;
+  }
+
+  private CompletableFuture<Completion> streamAsync(LanguageModel m) {
+    Consumer<Chunk> ignore = chunk -> {};
+    return completion() ? m.completeStreamingAsync(completionRequest(), ignore) : m.chatStreamingAsync(chatRequest(), ignore);
+  }
+
+  private Completion collect(LanguageModel m) {
+    try (CompletionStream stream = openStream(m)) {
+      return stream.collect();
+    }
+  }
+
+  private Completion run(LanguageModel m, Mode mode) {
+    if (mode == Mode.STREAMING) {
+      return collect(m);
+    }
+    return completion() ? m.complete(completionRequest()) : m.chat(chatRequest());
+  }
+
+  private String text(LanguageModel m, Mode mode) {
+    return run(m, mode).text();
+  }
+
+  /** Runs the call, expecting exactly {@code type}; records the exception for the key scan. */
+  private <E extends NextTokenException> E failure(Class<E> type, LanguageModel m, Mode mode) {
+    NextTokenException e = assertThrows(NextTokenException.class, () -> run(m, mode), "a typed exception");
+    PRODUCED.add(e);
+    if (!type.isInstance(e)) {
+      fail("expected " + type.getSimpleName() + " but got " + e, e);
+    }
+    assertEquals(m.provider(), e.provider(), "the exception names the provider");
+    return type.cast(e);
+  }
+
+  /** For a stream: what arrived before the failure is still there. */
+  private void assertPartial(Mode mode, String expected) {
+    if (mode == Mode.STREAMING) {
+      assertNotNull(lastStream, "the stream opened before failing");
+      assertEquals(expected, lastStream.partial().text(), "the tokens delivered before the failure");
+    }
+  }
+
+  private static void assertWaitedAtLeast(long startNanos, Duration wait) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    assertTrue(took.compareTo(wait.minusMillis(20)) >= 0, () -> "retried after " + took + ", before the requested " + wait);
+  }
+
+  /** Fails if the key shows in the exception's text, its details, or anything it wraps or suppressed. */
+  private static void assertKeyAbsent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Throwable current = t;
+      assertFalse(String.valueOf(t.getMessage()).contains(API_KEY), () -> "key in message: " + current);
+      assertFalse(t.toString().contains(API_KEY), () -> "key in toString: " + current);
+      if (t instanceof NextTokenException n) {
+        assertFalse(n.details().toString().contains(API_KEY), () -> "key in details: " + n.details());
+      }
+      for (Throwable s : t.getSuppressed()) {
+        assertKeyAbsent(s);
+      }
+    }
+  }
+
+  private static Set<Thread> sdkThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(THREAD_PREFIX) && t.isAlive())
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<Thread> sdkThreadsExcept(Set<Thread> before) {
+    Set<Thread> now = sdkThreads();
+    now.removeAll(before);
+    return now;
+  }
+
+  /** Waits up to 10 s for {@code condition}: resources are released on other threads, a little later. */
+  static void awaitTrue(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> message)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail(message.get());
+      }
+      Thread.sleep(10);
+    }
+  }
+}
