@@ -37,8 +37,11 @@ import picocli.CommandLine.Mixin;
       WalkCommand.class,
       CompareCommand.class,
       TokenizeCommand.class,
+      ScoreCommand.class,
     })
 public final class Main {
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
   @Mixin GlobalOptions global;
 
   /** Where keys and settings are read from; tests pass fixed values. */
@@ -49,6 +52,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // Progress the libraries log (installing llama-server on first use) reads as one plain line each.
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "nexttoken: %5$s%6$s%n");
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(Environment.system(), out, err, args);
