@@ -163,4 +163,14 @@ class LlamaCppCommandsTest {
     assertFalse(result.out().contains("\u001b["), result::toString);
     assertTrue(result.out().startsWith(KnownAnswerJson.text(truth, KnownAnswerJson.greedyIds(truth, 2))), result::toString);
   }
+
+  @Test
+  void streamedTextIsPrintedAsItArrivesAndEqualsTheWholeAnswer() {
+    Cli.Result streamed = cli.run("--base-url", url, "complete", PROMPT, "--max-tokens", "3", "--temperature", "0", "--format", "text", "--stream");
+    Cli.Result whole = cli.run("--base-url", url, "complete", PROMPT, "--max-tokens", "3", "--temperature", "0", "--format", "text");
+
+    assertEquals(0, streamed.code(), streamed::toString);
+    assertEquals(KnownAnswerJson.text(truth, KnownAnswerJson.greedyIds(truth, 3)) + System.lineSeparator(), streamed.out());
+    assertEquals(whole.out(), streamed.out());
+  }
 }

@@ -146,4 +146,22 @@ class OpenAiFixtureCommandsTest {
     assertTrue(result.out().contains("PAR"), result::toString);
     assertEquals(5, new ObjectMapper().readTree(server.takeRequest().getBody().utf8()).get("top_logprobs").asInt());
   }
+
+  @Test
+  void theJsonDocumentHasTheDocumentedFields() {
+    server.enqueue(Fixtures.json(200, Fixtures.read("openai", "chat", "logprobs.json")));
+
+    JsonNode json = run("chat", "Capital of France?", "--top-logprobs", "2", "--format", "json").json();
+
+    List<String> fields = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(fields::add);
+    assertEquals(List.of("provider", "model", "text", "finishReason", "finishReasonRaw", "usage", "tokens", "stats"), fields);
+    JsonNode token = json.get("tokens").get(0);
+    for (String field : List.of("token", "bytes", "id", "logprob", "prob", "rank", "top", "unseenMass")) {
+      assertTrue(token.has(field), () -> "token has " + field + ": " + token);
+    }
+    for (String field : List.of("token", "bytes", "id", "logprob", "prob")) {
+      assertTrue(token.get("top").get(0).has(field), () -> "candidate has " + field + ": " + token);
+    }
+  }
 }
