@@ -14,7 +14,7 @@ import java.net.URI;
 /**
  * Measures the stub's own ceiling: sends fixed request bytes over a kept-alive socket per thread and
  * reads the answer's bytes without parsing them (only the status line and Content-Length). Checks
- * nothing but the byte count, so it is not one of the compared clients.
+ * nothing but the status, so it is not one of the compared clients.
  */
 public final class RawClient implements BenchClient {
   private final String host;
@@ -78,6 +78,7 @@ public final class RawClient implements BenchClient {
         out.flush();
         long length = -1;
         StringBuilder line = new StringBuilder();
+        boolean statusLine = true;
         while (true) {
           line.setLength(0);
           int c;
@@ -88,6 +89,13 @@ public final class RawClient implements BenchClient {
             if (c != '\r') {
               line.append((char) c);
             }
+          }
+          if (statusLine) {
+            if (!line.toString().startsWith("HTTP/1.1 200")) {
+              throw new IOException("unexpected status: " + line);
+            }
+            statusLine = false;
+            continue;
           }
           if (line.length() == 0) {
             break;

@@ -21,8 +21,8 @@ import java.util.Locale;
  * Raw sockets, one thread per keep-alive connection: faster than {@code com.sun.net.httpserver}
  * and with no parsing beyond the request line, two headers and the {@code "stream"} flag.
  *
- * <p>Routes: {@code POST …/chat/completions} (a stream when the body has {@code "stream": true}),
- * {@code POST …/completions}. A path starting with {@code /corrupt/} gets the same answers with one
+ * <p>Routes: {@code POST /v1/chat/completions} (a stream when the body has {@code "stream": true}),
+ * {@code POST /v1/completions}; anything else is a 404. A path starting with {@code /corrupt/} gets the same answers with one
  * logprob changed, so each client's checker can be shown to catch it.
  *
  * <p>Run as its own process: {@code java -cp … StubServer [portFile]} prints {@code port N} and, if
@@ -151,14 +151,14 @@ public final class StubServer implements AutoCloseable {
     int space = requestLine.indexOf(' ');
     int end = requestLine.indexOf(' ', space + 1);
     String path = requestLine.substring(space + 1, end < 0 ? requestLine.length() : end);
-    byte[][] set = routes[path.startsWith("/corrupt/") ? 1 : 0];
-    if (path.endsWith("/chat/completions")) {
-      return set[isStream(body) ? STREAM : CHAT];
-    }
-    if (path.endsWith("/completions")) {
-      return set[LEGACY];
-    }
-    return NOT_FOUND;
+    boolean corrupt = path.startsWith("/corrupt/");
+    byte[][] set = routes[corrupt ? 1 : 0];
+    String route = corrupt ? path.substring("/corrupt".length()) : path;
+    return switch (route) {
+      case "/v1/chat/completions" -> set[isStream(body) ? STREAM : CHAT];
+      case "/v1/completions" -> set[LEGACY];
+      default -> NOT_FOUND;
+    };
   }
 
   /** Whether a JSON request body has {@code "stream"} set to {@code true}, whatever the spacing. */

@@ -1,0 +1,87 @@
+package dev.nexttoken.benchmarks;
+
+import dev.nexttoken.benchmarks.Results.Metric;
+import dev.nexttoken.benchmarks.Results.Row;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders latest.md: one row per metric, one column per client, ratios to the floor, targets. */
+final class MarkdownReport {
+  /** A table row: scenario, metric, label, how values are shown (divisor), and nexttoken's target ratio. */
+  record Line(String scenario, Metric metric, String label, double divisor, Double target, boolean absolute) {}
+
+  static final List<Line> LINES = List.of(
+      new Line("chat", Metric.CALLS_PER_S, "sequential chat with logprobs, calls/s", 1, 1.25, false),
+      new Line("chat", Metric.CPU_US, "client CPU per chat call, µs", 1, 1.25, false),
+      new Line("chat", Metric.ALLOC_BYTES, "allocation per chat call, KB", 1024, 2.0, false),
+      new Line("stream", Metric.CHUNKS_PER_S, "streaming with logprobs, chunks/s", 1, 1.25, false),
+      new Line("stream", Metric.CPU_US, "client CPU per stream chunk, µs", 1, 1.25, false),
+      new Line("stream", Metric.ALLOC_BYTES, "allocation per stream chunk, KB", 1024, 2.0, false),
+      new Line("concurrent64", Metric.CALLS_PER_S, "64 concurrent callers, calls/s", 1, 1.25, false),
+      new Line("concurrent64", Metric.CPU_US, "client CPU per concurrent call, µs", 1, 1.25, false),
+      new Line("concurrent64", Metric.ALLOC_BYTES, "allocation per concurrent call, KB", 1024, 2.0, false),
+      new Line("legacy", Metric.CALLS_PER_S, "legacy completions logprobs=5, calls/s", 1, 1.25, false),
+      new Line("legacy", Metric.CPU_US, "client CPU per legacy call, µs", 1, 1.25, false),
+      new Line("legacy", Metric.ALLOC_BYTES, "allocation per legacy call, KB", 1024, 2.0, false),
+      new Line("coldstart", Metric.WALL_MS, "cold start: new JVM, first chat call, exit, ms", 1, 1.3, false),
+      new Line("classpath", Metric.MB, "runtime classpath, MB", 1, 8.0, true));
+
+  private MarkdownReport() {}
+
+  static String render(Results results, List<String> clients, Map<String, String> header, String ceiling,
+      String tableSection, String classpathSection) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks: the client-side cost of a call, side by side\n\n");
+    header.forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append('\n'));
+    md.append("- **stub ceiling** (a client that reads the bytes and parses nothing): ").append(ceiling).append("\n\n");
+    md.append("| metric |");
+    for (String c : clients) {
+      md.append(' ').append(c).append(" |");
+    }
+    md.append(" nexttoken target |\n|---|");
+    md.append("---|".repeat(clients.size() + 1)).append('\n');
+    for (Line line : LINES) {
+      md.append("| ").append(line.label()).append(" |");
+      Row mine = null;
+      for (String c : clients) {
+        Row row = results.row(c, line.scenario(), line.metric());
+        if (c.equals("nexttoken")) {
+          mine = row;
+        }
+        md.append(' ').append(cell(row, line, c)).append(" |");
+      }
+      md.append(' ').append(verdict(mine, line)).append(" |\n");
+    }
+    md.append("\nRatios are costs against the floor, measured side by side in each round (median over rounds): "
+        + "×2.00 means half the floor's throughput, or twice its CPU, bytes, milliseconds or megabytes. "
+        + "CPU is the client JVM's process CPU time (every thread: callers, HTTP, GC, JIT) per call or chunk; "
+        + "allocation is JMH's `gc.alloc.rate.norm`. Every call of every client is checked against the canned "
+        + "data: content, each token's logprob and each top logprob.\n\n");
+    md.append(tableSection).append('\n').append(classpathSection);
+    return md.toString();
+  }
+
+  private static String cell(Row row, Line line, String client) {
+    if (row == null) {
+      return "";
+    }
+    if (row.value() == null) {
+      return "n/a (no API)";
+    }
+    String value = Results.format(row.value() / line.divisor());
+    return client.equals(Results.FLOOR) || row.ratioToFloor() == null ? value : value + " (" + Results.ratio(row.ratioToFloor()) + ")";
+  }
+
+  private static String verdict(Row row, Line line) {
+    String limit = line.absolute()
+        ? String.format(Locale.ROOT, "< %.0f MB", line.target())
+        : String.format(Locale.ROOT, "≤ ×%.2f", line.target());
+    if (row == null || row.value() == null) {
+      return limit;
+    }
+    double actual = line.absolute() ? row.value() : row.ratioToFloor() == null ? Double.NaN : row.ratioToFloor();
+    boolean met = line.absolute() ? actual < line.target() : actual <= line.target();
+    return limit + (met ? ": met" : ": **missed**");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.nexttoken.benchmarks;
+
+import dev.nexttoken.benchmarks.clients.BenchClient;
+import dev.nexttoken.benchmarks.clients.Check;
+import dev.nexttoken.benchmarks.clients.Clients;
+
+/**
+ * Shows, before anything is measured, that a client reads the canned answers correctly and that its
+ * checks catch a changed logprob (the stub's {@code /corrupt/} routes). Exits non-zero otherwise.
+ * Usage: {@code SelfCheck <client> <baseUrl>}.
+ */
+public final class SelfCheck {
+  private SelfCheck() {}
+
+  public static void main(String[] args) {
+    String name = args[0];
+    String baseUrl = args[1];
+    String corruptUrl = baseUrl.replaceFirst("/v1$", "/corrupt/v1");
+    try (BenchClient good = Clients.create(name, baseUrl); BenchClient bad = Clients.create(name, corruptUrl)) {
+      good.chat();
+      good.stream();
+      expectMismatch(name + " chat", bad::chat);
+      expectMismatch(name + " stream", bad::stream);
+      if (good.hasLegacy()) {
+        good.legacy();
+        expectMismatch(name + " legacy", bad::legacy);
+      }
+    }
+    System.out.println(name + ": reads the canned answers and catches a changed logprob");
+    System.exit(0);
+  }
+
+  private static void expectMismatch(String what, Runnable call) {
+    try {
+      call.run();
+    } catch (Check.MismatchException expected) {
+      return;
+    }
+    System.err.println(what + ": a changed logprob went unnoticed");
+    System.exit(1);
+  }
+}
