@@ -12,7 +12,10 @@ import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.InvalidRequestException;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The shared half of every HTTP provider: merges the client's default options into each request,
@@ -41,25 +44,25 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   @Override
   public final Completion complete(CompletionRequest request) {
     CompletionRequest merged = prepare(request, false);
-    return doComplete(merged);
+    return readingResponse(() -> doComplete(merged));
   }
 
   @Override
   public final CompletionStream completeStreaming(CompletionRequest request) {
     CompletionRequest merged = prepare(request, true);
-    return doCompleteStreaming(merged);
+    return readingResponse(() -> doCompleteStreaming(merged));
   }
 
   @Override
   public final Completion chat(ChatRequest request) {
     ChatRequest merged = prepare(request, false);
-    return doChat(merged);
+    return readingResponse(() -> doChat(merged));
   }
 
   @Override
   public final CompletionStream chatStreaming(ChatRequest request) {
     ChatRequest merged = prepare(request, true);
-    return doChatStreaming(merged);
+    return readingResponse(() -> doChatStreaming(merged));
   }
 
   @Override
@@ -70,7 +73,31 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     if (requiresModel() && merged.model() == null) {
       throw noModel();
     }
-    return doScore(merged);
+    return readingResponse(() -> doScore(merged));
+  }
+
+  /**
+   * Runs a provider's {@code do*} method, which sends the (already validated) request and maps the
+   * response. A response that parses as JSON but holds impossible values (a positive logprob, a
+   * missing array) makes the mapping throw whatever the value types throw; the caller is promised
+   * only this SDK's exceptions, so such a failure becomes a {@link MalformedResponseException} that
+   * keeps the original as its cause.
+   */
+  private <T> T readingResponse(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (NextTokenException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw malformed(provider(), transport.apiKey(), e);
+    }
+  }
+
+  /** The typed failure for a response whose values could not be mapped. */
+  static MalformedResponseException malformed(String provider, Secret key, RuntimeException e) {
+    String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return new MalformedResponseException(provider + ": the response could not be read: " + (key == null ? why : key.redact(why)),
+        ErrorDetails.of(provider), e);
   }
 
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {

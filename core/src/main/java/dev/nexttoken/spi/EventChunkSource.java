@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
 
 /**
  * Turns an {@link EventStream} into chunks with a provider's {@link EventMapper}, handling what all
@@ -37,7 +38,7 @@ public final class EventChunkSource implements ChunkSource {
         return null;
       }
       checkForError(event);
-      Chunk chunk = mapper.map(event);
+      Chunk chunk = map(event);
       if (chunk != null) {
         if (chunk.finishReason() != null) {
           finished = true;
@@ -47,11 +48,22 @@ public final class EventChunkSource implements ChunkSource {
     }
     if (!finished && !closed) {
       events.close();
-      throw new MalformedResponseException(events.provider() + ": the stream ended before the server said it was complete"
+      throw new MalformedResponseException(events.provider() + ": the stream ended before the server reported why it stopped"
           + " (no finish reason, no [DONE]); the answer may be cut short", new ErrorDetails(events.provider(), 200, null, null, null,
               events.metadata().requestId(), null, false));
     }
     return null;
+  }
+
+  private Chunk map(ServerSentEvent event) {
+    try {
+      return mapper.map(event);
+    } catch (NextTokenException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      events.close();
+      throw AbstractLanguageModel.malformed(events.provider(), key, e);
+    }
   }
 
   private void checkForError(ServerSentEvent event) {

@@ -28,8 +28,10 @@ import dev.nexttoken.spi.ModelBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +45,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +91,8 @@ public abstract class FaultContractTest {
   private static final Duration IDLE = Duration.ofMillis(400);
   private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), IDLE, null);
   private static final String THREAD_PREFIX = "nexttoken-http-";
+  /** No hostile input of at most a few hundred kilobytes may cost more than this to reject. */
+  private static final long MAX_CASE_ALLOCATION = 64L << 20;
 
   /** Every exception any case produced, scanned for the key once the class is done. */
   private static final ConcurrentLinkedQueue<Throwable> PRODUCED = new ConcurrentLinkedQueue<>();
@@ -423,6 +432,54 @@ public abstract class FaultContractTest {
     assertTrue(e.getMessage().contains("attempt " + (maxRetries + 1)), () -> "the last failure is reported: " + e.getMessage());
   }
 
+  // ---- hostile input ---------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void fuzzedResponsesRaiseOnlyTypedExceptions(Mode mode) {
+    String json = Faults.text(answer());
+    String sse = Faults.text(streamed());
+    String head = Faults.throughFirstToken(streamed());
+    // One variant carries the key, as a proxy echoing the request might: no parse failure may quote it.
+    String echo = "{\"echo\":\"Bearer " + API_KEY + "\",";
+    List<byte[]> corpus = mode == Mode.STREAMING
+        ? List.of(sse.getBytes(StandardCharsets.UTF_8), sseEventsOf(sse).getBytes(StandardCharsets.UTF_8),
+            sse.replace("data: {", "data: " + echo).getBytes(StandardCharsets.UTF_8))
+        : List.of(json.getBytes(StandardCharsets.UTF_8), json.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement(echo))
+            .getBytes(StandardCharsets.UTF_8));
+    Fuzzer fuzzer = new Fuzzer(Fuzzer.seed() + mode.ordinal(), corpus);
+    AtomicReference<byte[]> body = new AtomicReference<>();
+    String contentType = mode == Mode.STREAMING ? "text/event-stream" : "application/json";
+    OkHttpClient canned = caller.newBuilder().addInterceptor(chain -> new Response.Builder().request(chain.request())
+        .protocol(Protocol.HTTP_1_1).code(200).message("OK").header("Content-Type", contentType)
+        .body(ResponseBody.create(body.get(), MediaType.get(contentType))).build()).build();
+    // Never contacted: the interceptor answers every call.
+    LanguageModel m = model("http://127.0.0.1:9/", b -> b.httpClient(canned).retry(RetrySettings.NONE));
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    int cases = Fuzzer.cases();
+    int typed = 0;
+    for (int i = 0; i < cases; i++) {
+      byte[] input = mode == Mode.STREAMING && i % 2 == 1
+          ? concat(head, fuzzer.next(doc -> doc), "\n\ndata: [DONE]\n\n", "data: ")
+          : fuzzer.next(doc -> mode == Mode.STREAMING ? "data: " + doc + "\n\n" : doc);
+      body.set(input);
+      long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+      try {
+        run(m, mode);
+      } catch (NextTokenException expected) {
+        PRODUCED.add(expected);
+        typed++;
+      } catch (Throwable escaped) {
+        fail("case " + i + " (seed " + Fuzzer.seed() + ", " + mode + ") let " + escaped + " escape for input: " + excerpt(input), escaped);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+      int caseIndex = i;
+      assertTrue(allocated < MAX_CASE_ALLOCATION, () -> "case " + caseIndex + " allocated " + (allocated >> 20) + " MiB for "
+          + input.length + " bytes of input: " + excerpt(input));
+    }
+    assertTrue(typed > cases / 2, "most hostile inputs are rejected, and with a typed exception: " + typed + " of " + cases);
+  }
+
   // ---- threads ---------------------------------------------------------------------------------
 
   @Test
@@ -565,6 +622,24 @@ public abstract class FaultContractTest {
         assertKeyAbsent(s);
       }
     }
+  }
+
+  /** The stream's data lines alone, so mutations hit the JSON more often than the framing. */
+  private static String sseEventsOf(String sse) {
+    return sse.lines().filter(line -> line.startsWith("data: {")).map(line -> line.substring(6)).collect(Collectors.joining("\n"));
+  }
+
+  private static byte[] concat(String head, byte[] middle, String tail, String beforeMiddle) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes((head + beforeMiddle).getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(middle);
+    out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static String excerpt(byte[] input) {
+    String text = new String(input, 0, Math.min(input.length, 300), StandardCharsets.ISO_8859_1);
+    return "[" + input.length + " bytes] " + text;
   }
 
   private static Set<Thread> sdkThreads() {
