@@ -37,6 +37,7 @@ import picocli.CommandLine.Mixin;
       WalkCommand.class,
       CompareCommand.class,
       TokenizeCommand.class,
+      ScoreCommand.class,
     })
 public final class Main {
   private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
