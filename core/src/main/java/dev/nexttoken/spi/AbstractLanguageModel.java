@@ -96,8 +96,11 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   /** The typed failure for a response whose values could not be mapped. */
   static MalformedResponseException malformed(String provider, Secret key, RuntimeException e) {
     String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return new MalformedResponseException(provider + ": the response could not be read: " + (key == null ? why : key.redact(why)),
-        ErrorDetails.of(provider), e);
+    String safe = key == null ? why : key.redact(why);
+    // The original's message may quote response text; its redacted stand-in keeps the stack trace.
+    RuntimeException cause = new RuntimeException(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + (key == null ? e.getMessage() : key.redact(e.getMessage()))));
+    cause.setStackTrace(e.getStackTrace());
+    return new MalformedResponseException(provider + ": the response could not be read: " + safe, ErrorDetails.of(provider), cause);
   }
 
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {

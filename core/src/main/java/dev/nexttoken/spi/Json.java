@@ -58,9 +58,9 @@ public final class Json {
       }
       return value;
     } catch (JacksonException e) {
-      throw malformed(provider, what, describe(e), e);
+      throw malformed(provider, what, describe(e), sanitized(e));
     } catch (IOException e) {
-      throw malformed(provider, what, e.getMessage(), e);
+      throw malformed(provider, what, shortenQuotes(String.valueOf(e.getMessage())), sanitized(e));
     }
   }
 
@@ -73,7 +73,7 @@ public final class Json {
       }
       return value;
     } catch (JacksonException e) {
-      throw malformed(provider, what, describe(e), e);
+      throw malformed(provider, what, describe(e), sanitized(e));
     }
   }
 
@@ -104,6 +104,18 @@ public final class Json {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A stand-in for a parser exception to keep as the cause: same class name and stack trace, but the
+   * shortened message. Jackson's own message quotes the body at length, and a cause's message is
+   * printed with every stack trace, so the original must not travel with our exception.
+   */
+  static Exception sanitized(Exception e) {
+    String message = e instanceof JacksonException j ? describe(j) : shortenQuotes(String.valueOf(e.getMessage()));
+    Exception copy = new IOException(e.getClass().getName() + ": " + message);
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 
   private static MalformedResponseException malformed(String provider, String what, String why, Throwable cause) {

@@ -432,6 +432,20 @@ public abstract class FaultContractTest {
     assertTrue(e.getMessage().contains("attempt " + (maxRetries + 1)), () -> "the last failure is reported: " + e.getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void keyEchoedWhereANumberBelongsIsInNoMessageOrCause(Mode mode) {
+    // Jackson quotes the offending value in full in its own message; it must not survive as our cause.
+    String body = Faults.text(success(mode)).replaceFirst("(\"[a-z_]+\":)-?\\d+(\\.\\d+)?", "$1\"Bearer " + API_KEY + "\"");
+    server.enqueue(Faults.withBody(success(mode), body));
+
+    MalformedResponseException e = failure(MalformedResponseException.class, model(b -> {}), mode);
+
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    assertFalse(trace.toString().contains(API_KEY), trace::toString);
+  }
+
   // ---- hostile input ---------------------------------------------------------------------------
 
   @ParameterizedTest(name = "{0}")
