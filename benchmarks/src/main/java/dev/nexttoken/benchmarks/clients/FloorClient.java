@@ -34,20 +34,33 @@ public final class FloorClient implements BenchClient {
   private final String authorization = "Bearer " + Canned.API_KEY;
 
   /** A chosen or alternative token. */
-  record Candidate(String token, double logprob) {}
+  public record Candidate(String token, double logprob) {}
 
   /** One position: the chosen token and its alternatives. */
-  record Position(String token, double logprob, List<Candidate> top) {}
+  public record Position(String token, double logprob, List<Candidate> top) {}
 
   public FloorClient(String baseUrl) {
     chatUrl = baseUrl + "/chat/completions";
     legacyUrl = baseUrl + "/completions";
   }
 
+  /** A parsed chat answer, or one stream chunk: the text and the positions it carries (null when none). */
+  public record Answer(String content, List<Position> positions) {}
+
   @Override
   public void chat() {
-    try (Response response = post(chatUrl, chatBody(false, Canned.TOKENS));
-        JsonParser p = FACTORY.createParser(response.body().byteStream())) {
+    try (Response response = post(chatUrl, chatBody(false, Canned.TOKENS))) {
+      Answer answer = parseChat(response.body().byteStream());
+      Check.content(answer.content());
+      checkPositions(answer.positions(), 0, Canned.TOKENS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a chat completion body. */
+  public static Answer parseChat(InputStream body) throws IOException {
+    try (JsonParser p = FACTORY.createParser(body)) {
       String content = null;
       List<Position> positions = null;
       // {"choices":[{"message":{"content":…},"logprobs":{"content":[…]}}], …}
@@ -81,10 +94,7 @@ public final class FloorClient implements BenchClient {
           p.skipChildren();
         }
       }
-      Check.content(content);
-      checkPositions(positions, 0, Canned.TOKENS);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new Answer(content, positions);
     }
   }
 
@@ -106,43 +116,11 @@ public final class FloorClient implements BenchClient {
         if (line.length == 12 && line[6] == '[') {
           break; // data: [DONE]
         }
-        try (JsonParser p = FACTORY.createParser(line, 6, line.length - 6)) {
-          String delta = null;
-          List<Position> positions = null;
-          p.nextToken();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if (field.equals("choices") && p.nextToken() == JsonToken.START_OBJECT) {
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                if (f.equals("delta")) {
-                  while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String d = p.currentName();
-                    p.nextToken();
-                    if (d.equals("content")) {
-                      delta = p.getText();
-                    } else {
-                      p.skipChildren();
-                    }
-                  }
-                } else if (f.equals("logprobs")) {
-                  positions = readChatLogprobs(p);
-                } else {
-                  p.skipChildren();
-                }
-              }
-              skipRestOfArray(p);
-            } else {
-              p.skipChildren();
-            }
-          }
-          if (positions != null && !positions.isEmpty()) {
-            Check.delta(chunk, delta);
-            checkPositions(positions, chunk, 1);
-            chunk++;
-          }
+        Answer parsed = parseChunk(line, 6, line.length - 6);
+        if (parsed.positions() != null && !parsed.positions().isEmpty()) {
+          Check.delta(chunk, parsed.content());
+          checkPositions(parsed.positions(), chunk, 1);
+          chunk++;
         }
       }
       Check.equal("chunks with logprobs", Canned.STREAM_CHUNKS, chunk);
@@ -222,6 +200,44 @@ public final class FloorClient implements BenchClient {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads one stream event's JSON ({@code data} without the {@code "data: "} prefix). */
+  public static Answer parseChunk(byte[] data, int offset, int length) throws IOException {
+    try (JsonParser p = FACTORY.createParser(data, offset, length)) {
+      String delta = null;
+      List<Position> positions = null;
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("choices") && p.nextToken() == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("delta")) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String d = p.currentName();
+                p.nextToken();
+                if (d.equals("content")) {
+                  delta = p.getText();
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else if (f.equals("logprobs")) {
+              positions = readChatLogprobs(p);
+            } else {
+              p.skipChildren();
+            }
+          }
+          skipRestOfArray(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return new Answer(delta, positions);
     }
   }
 

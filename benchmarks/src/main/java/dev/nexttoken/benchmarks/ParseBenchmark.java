@@ -1,0 +1,115 @@
+package dev.nexttoken.benchmarks;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.nexttoken.Chunk;
+import dev.nexttoken.Completion;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.benchmarks.clients.FloorClient;
+import dev.nexttoken.benchmarks.stub.Canned;
+import dev.nexttoken.openai.internal.ChatChunkMapper;
+import dev.nexttoken.openai.internal.ChatMapping;
+import dev.nexttoken.openai.internal.ChatResponse;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.ServerSentEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * No network: the decoding steps of one chat answer and one stream event, each alone, so a profile's
+ * "Json.read costs 80%" can be split into what each step costs and what a change would buy. Not part
+ * of run.sh; run it by hand (see FINDINGS.md) on the nexttoken classpath.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ParseBenchmark {
+  private static final LogprobsOption TOP5 = LogprobsOption.top(Canned.TOP);
+
+  private byte[] chat;
+  private byte[] chatWithoutBytes;
+  private ChatResponse parsedChat;
+  private byte[] event;
+  private String eventText;
+  private String eventTextWithoutBytes;
+
+  @Setup
+  public void load() {
+    chat = Canned.chatJson(false);
+    chatWithoutBytes = withoutBytes(new String(chat, UTF_8)).getBytes(UTF_8);
+    parsedChat = Json.read(chat, ChatResponse.class, "openai", "a chat completion");
+    String sse = new String(Canned.chatStreamSse(false), UTF_8);
+    // The second event: the first content chunk, one token with 5 alternatives.
+    String second = sse.split("\n\n")[1].substring("data: ".length());
+    eventText = second;
+    event = second.getBytes(UTF_8);
+    eventTextWithoutBytes = withoutBytes(second);
+  }
+
+  private static String withoutBytes(String json) {
+    return json.replaceAll(",\"bytes\":\\[[0-9,]*\\]", "");
+  }
+
+  /** The floor's whole parse of a chat answer into small records. */
+  @Benchmark
+  public Object chatFloorParse() throws IOException {
+    return FloorClient.parseChat(new ByteArrayInputStream(chat));
+  }
+
+  /** nexttoken's databind read of a chat answer into wire records ({@code Json.read}). */
+  @Benchmark
+  public Object chatJsonRead() {
+    return Json.read(chat, ChatResponse.class, "openai", "a chat completion");
+  }
+
+  /** The same read of the same answer without the {@code bytes} arrays: what reading bytes costs. */
+  @Benchmark
+  public Object chatJsonReadWithoutBytes() {
+    return Json.read(chatWithoutBytes, ChatResponse.class, "openai", "a chat completion");
+  }
+
+  /** Mapping the wire records to the neutral {@code Completion} (logprob normalising, ranking, copies). */
+  @Benchmark
+  public Completion chatMapping() {
+    return ChatMapping.toCompletion(parsedChat, ResponseMetadata.EMPTY, TOP5);
+  }
+
+  /** The floor's parse of one stream event, from its bytes. */
+  @Benchmark
+  public Object eventFloorParse() throws IOException {
+    return FloorClient.parseChunk(event, 0, event.length);
+  }
+
+  /** nexttoken's mapping of one stream event as its SSE reader hands it over (a String). */
+  @Benchmark
+  public Chunk eventChunkMapper() {
+    return new ChatChunkMapper(TOP5).map(new ServerSentEvent(null, eventText, null));
+  }
+
+  /** The same without the {@code bytes} arrays. */
+  @Benchmark
+  public Chunk eventChunkMapperWithoutBytes() {
+    return new ChatChunkMapper(TOP5).map(new ServerSentEvent(null, eventTextWithoutBytes, null));
+  }
+
+  /** The databind read of one event from its UTF-8 bytes instead of a String (what decoding to String costs). */
+  @Benchmark
+  public Object eventJsonReadFromBytes() {
+    return Json.read(event, ChatResponse.class, "openai", "a chat completion chunk");
+  }
+
+  /** The databind read of one event from a String, as ChatChunkMapper does. */
+  @Benchmark
+  public Object eventJsonReadFromString() {
+    return Json.read(eventText, ChatResponse.class, "openai", "a chat completion chunk");
+  }
+}
