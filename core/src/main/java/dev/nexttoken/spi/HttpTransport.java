@@ -83,6 +83,9 @@ public final class HttpTransport implements AutoCloseable {
         // OkHttp would otherwise silently re-send on 408 and on some connection failures, on top of
         // RetryPolicy: maxRetries(0) must mean one request, and the retry table must be the only one.
         .retryOnConnectionFailure(false);
+    // ...which leaves a pooled connection the server already closed to us: see StaleConnectionRetry.
+    StaleConnectionRetry stale = new StaleConnectionRetry();
+    cb.addInterceptor(stale.application()).addNetworkInterceptor(stale.network());
     this.client = cb.build();
     if (ownsClient && b.maxConcurrentRequests > 0) {
       client.dispatcher().setMaxRequests(b.maxConcurrentRequests);

@@ -228,6 +228,18 @@ public abstract class FaultContractTest {
     assertPartial(mode, "Hello");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void serverClosesAKeptAliveConnectionRightAfterTheResponse(Mode mode) {
+    // llama-server does this after every stream while announcing keep-alive; the next call must not pay for it.
+    server.enqueue(success(mode).newBuilder().onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build());
+    server.enqueue(answer());
+    LanguageModel m = model(b -> b.retry(RetrySettings.NONE));
+
+    assertEquals("Hello world", text(m, mode));
+    assertEquals("Hello world", text(m, Mode.BLOCKING), "the call after it succeeds without any retry budget");
+  }
+
   @Test
   void disconnectMidStreamOnACloseDelimitedBody() {
     // No length, no chunking: the cut looks like a clean end, and only the missing end of stream shows it.
