@@ -511,6 +511,22 @@ public abstract class FaultContractTest {
     assertTrue(typed > cases / 2, "most hostile inputs are rejected, and with a typed exception: " + typed + " of " + cases);
   }
 
+  // ---- transport security ----------------------------------------------------------------------
+
+  @Test
+  void keyOverPlainHttpToAnotherHostIsRefusedUnlessAllowed() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> newModel("http://models.example/", b -> b.apiKey(API_KEY)).close());
+    assertTrue(refused.getMessage().contains("plain http") && refused.getMessage().contains("models.example"), refused::getMessage);
+    assertFalse(refused.getMessage().contains(API_KEY), refused::getMessage);
+
+    // Explicitly allowed, over https, or to this machine: built (nothing is sent).
+    newModel("http://models.example/", b -> b.apiKey(API_KEY).allowInsecureHttp(true)).close();
+    newModel("https://models.example/", b -> b.apiKey(API_KEY)).close();
+    newModel("http://127.0.0.1:9/", b -> b.apiKey(API_KEY)).close();
+    newModel("http://localhost:9/", b -> b.apiKey(API_KEY)).close();
+  }
+
   // ---- request validation ----------------------------------------------------------------------
 
   /**
