@@ -453,7 +453,7 @@ public abstract class FaultContractTest {
   @EnumSource(Mode.class)
   void keyEchoedWhereANumberBelongsIsInNoMessageOrCause(Mode mode) {
     // Jackson quotes the offending value in full in its own message; it must not survive as our cause.
-    String body = Faults.text(success(mode)).replaceFirst("(\"[a-z_]+\":)-?\\d+(\\.\\d+)?", "$1\"Bearer " + API_KEY + "\"");
+    String body = Faults.text(success(mode)).replaceAll("([:\\[,])-?\\d+(\\.\\d+)?", "$1\"Bearer " + API_KEY + "\"");
     server.enqueue(Faults.withBody(success(mode), body));
 
     MalformedResponseException e = failure(MalformedResponseException.class, model(b -> {}), mode);
