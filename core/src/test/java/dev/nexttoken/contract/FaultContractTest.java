@@ -467,6 +467,7 @@ public abstract class FaultContractTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Mode.class)
+  @Timeout(600) // nothing here touches the network; the bound only has to fit -Pfuzz's 20,000 cases
   void fuzzedResponsesRaiseOnlyTypedExceptions(Mode mode) {
     String json = Faults.text(answer());
     String sse = Faults.text(streamed());
