@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -51,15 +48,7 @@ final class CompletionPrinter {
       }
       case json -> out.println(json(completion, model.provider(), table));
       case markdown, csv -> out.print(format.tableFormat().renderer().render(table));
-      case html -> {
-        Path file = Path.of(htmlFile);
-        try {
-          Files.writeString(file, format.tableFormat().renderer().render(table), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new CliException("cannot write " + file + ": " + e.getMessage());
-        }
-        out.println("wrote " + file.toAbsolutePath());
-      }
+      case html -> ReportFile.write(format.tableFormat().renderer().render(table), htmlFile, out);
     }
     out.flush();
   }

@@ -19,6 +19,7 @@ abstract class GenerateCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
   @Mixin GenerationFlags flags;
+  @Mixin OutputFlags output;
 
   abstract Operation operation();
 
@@ -43,7 +44,7 @@ abstract class GenerateCommand implements Callable<Integer> {
       Completion completion;
       if (flags.stream) {
         try (CompletionStream stream = stream(model, options)) {
-          boolean live = !flags.format.isDocument();
+          boolean live = !output.format.isDocument();
           stream.forEach(chunk -> {
             if (live) {
               out.print(chunk.textDelta());
@@ -59,7 +60,7 @@ abstract class GenerateCommand implements Callable<Integer> {
         completion = call(model, options);
       }
       CompletionPrinter printer = new CompletionPrinter(out, Terminal.useColor(main.global, main.environment));
-      printer.print(completion, model, flags.format, flags.stream, flags.out);
+      printer.print(completion, model, output.format, flags.stream, output.out);
       return 0;
     }
   }
@@ -78,7 +79,7 @@ abstract class GenerateCommand implements Callable<Integer> {
     if (flags.topLogprobs != null) {
       return LogprobsOption.top(flags.topLogprobs);
     }
-    if (!flags.format.showsLogprobs() || !capabilities.logprobs()) {
+    if (!output.format.showsLogprobs() || !capabilities.logprobs()) {
       return LogprobsOption.NONE;
     }
     return LogprobsOption.top(Math.min(5, capabilities.maxTopLogprobs()));

@@ -19,12 +19,4 @@ final class GenerationFlags {
 
   @Option(names = "--stream", description = "stream the answer; text and table formats show tokens as they arrive")
   boolean stream;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, text, json, markdown, csv or html (default: ${DEFAULT-VALUE})",
-      defaultValue = "table")
-  OutputFormat format = OutputFormat.table;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "where --format html writes (default: ${DEFAULT-VALUE})",
-      defaultValue = "nexttoken-report.html")
-  String out = "nexttoken-report.html";
 }

@@ -15,12 +15,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,13 +52,7 @@ final class ScoreCommand implements Callable<Integer> {
           + "min(5, the provider's maximum)")
   Integer topLogprobs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, text, json, markdown, csv or html (default: ${DEFAULT-VALUE})",
-      defaultValue = "table")
-  OutputFormat format = OutputFormat.table;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "where --format html writes (default: ${DEFAULT-VALUE})",
-      defaultValue = "nexttoken-report.html")
-  String out = "nexttoken-report.html";
+  @Mixin OutputFlags output;
 
   @Override
   public Integer call() {
@@ -83,26 +75,18 @@ final class ScoreCommand implements Callable<Integer> {
 
   /** Formats that show alternatives get min(5, the provider's maximum); plain text needs none. */
   private int defaultTopLogprobs(ScoringCapabilities scoring) {
-    return format.showsLogprobs() ? Math.min(5, scoring.maxTopLogprobs()) : 0;
+    return output.format.showsLogprobs() ? Math.min(5, scoring.maxTopLogprobs()) : 0;
   }
 
   private void print(PrintWriter stdout, ScoredText scored, LanguageModel model) {
     ProbabilityTable table = scored.table(model.capabilities().vocabularySize());
-    switch (format) {
+    switch (output.format) {
       case text -> stdout.println(summary(scored.stats()));
       // The table ends with the same statistics, so it needs no summary of its own.
       case table -> stdout.print(new TextRenderer(Terminal.useColor(main.global, main.environment), 5).render(table));
       case json -> stdout.println(json(scored, model.provider(), table));
-      case markdown, csv -> stdout.print(format.tableFormat().renderer().render(table));
-      case html -> {
-        Path file = Path.of(out);
-        try {
-          Files.writeString(file, format.tableFormat().renderer().render(table), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new CliException("cannot write " + file + ": " + e.getMessage());
-        }
-        stdout.println("wrote " + file.toAbsolutePath());
-      }
+      case markdown, csv -> stdout.print(output.format.tableFormat().renderer().render(table));
+      case html -> ReportFile.write(output.format.tableFormat().renderer().render(table), output.out, stdout);
     }
     stdout.flush();
   }

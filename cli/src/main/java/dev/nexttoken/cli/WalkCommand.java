@@ -8,6 +8,7 @@ import dev.nexttoken.logprob.TokenChooser;
 import dev.nexttoken.logprob.WalkResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,13 +42,7 @@ final class WalkCommand implements Callable<Integer> {
   @Option(names = "--temperature", paramLabel = "T", description = "temperature applied to the table when sampling (default: 1)")
   Double temperature;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, text, json, markdown, csv or html (default: ${DEFAULT-VALUE})",
-      defaultValue = "table")
-  OutputFormat format = OutputFormat.table;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "where --format html writes (default: ${DEFAULT-VALUE})",
-      defaultValue = "nexttoken-report.html")
-  String out = "nexttoken-report.html";
+  @Mixin OutputFlags output;
 
   @Override
   public Integer call() {
@@ -55,7 +50,7 @@ final class WalkCommand implements Callable<Integer> {
     WalkRunner runner = new WalkRunner(spec.commandLine().getOut(), Terminal.useColor(main.global, main.environment));
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, Operation.COMPLETION, spec.commandLine().getErr())) {
       WalkResult result = NextTokenWalk.builder(opened.model()).steps(steps).alternatives(top).chooser(chooser).build().run(prompt);
-      runner.print(result, format, out);
+      runner.print(result, output.format, output.out);
     }
     return 0;
   }

@@ -2,11 +2,7 @@ package dev.nexttoken.cli;
 
 import dev.nexttoken.logprob.TextRenderer;
 import dev.nexttoken.logprob.WalkResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Prints a walk in the chosen format (shared by {@code walk} and {@code demo}). */
 final class WalkRunner {
@@ -22,15 +18,7 @@ final class WalkRunner {
     switch (format) {
       case table -> out.print(new TextRenderer(color, 5).render(result));
       case text -> out.println(result.text());
-      case html -> {
-        Path file = Path.of(htmlFile);
-        try {
-          Files.writeString(file, format.tableFormat().renderer().render(result), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new CliException("cannot write " + file + ": " + e.getMessage());
-        }
-        out.println("wrote " + file.toAbsolutePath());
-      }
+      case html -> ReportFile.write(format.tableFormat().renderer().render(result), htmlFile, out);
       default -> out.print(format.tableFormat().renderer().render(result));
     }
     out.flush();
