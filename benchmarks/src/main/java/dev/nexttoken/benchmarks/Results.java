@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +42,6 @@ final class Results {
 
   /** One row of latest.json; value and ratio are null where the client has no such API. */
   record Row(String client, String scenario, Metric metric, Double value, Double ratioToFloor) {}
-
-  /** A target nexttoken should meet: at most this cost ratio, or (for the classpath) this many MB. */
-  record Target(String scenario, Metric metric, double limit, boolean absolute) {}
 
   static final String FLOOR = "floor";
 
@@ -172,9 +168,5 @@ final class Results {
 
   static String ratio(Double r) {
     return r == null ? "" : String.format(Locale.ROOT, "×%.2f", r);
-  }
-
-  static List<String> list(String... values) {
-    return Arrays.asList(values);
   }
 }
