@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -64,6 +65,7 @@ public final class HttpTransport implements AutoCloseable {
   private final long maxEventBytes;
   private final Clock clock;
   private final Executor asyncExecutor;
+  private final Map<String, HttpUrl> resolvedUrls = new ConcurrentHashMap<>();
 
   private HttpTransport(Builder b) {
     this.provider = b.provider;
@@ -133,6 +135,11 @@ public final class HttpTransport implements AutoCloseable {
    * keeping any path prefix the base URL has.
    */
   public HttpUrl url(String path) {
+    // A model calls two or three paths; building an HttpUrl per call showed in the chat profile.
+    return resolvedUrls.computeIfAbsent(path, this::resolve);
+  }
+
+  private HttpUrl resolve(String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return baseUrl.newBuilder().addPathSegments(relative).build();
   }
