@@ -7,6 +7,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -25,19 +26,15 @@ import java.util.function.Supplier;
  * failure is reported, never replayed.
  */
 public final class RetryPolicy {
+  private final String name;
   private final RetrySettings settings;
-  private final Retry retry;
+  // Made on the first retryable failure: resilience4j's classes and Retry.of cost ~15-20 ms of a
+  // cold start, and most programs never see a failure.
+  private volatile Retry retry;
 
   public RetryPolicy(String name, RetrySettings settings) {
+    this.name = name;
     this.settings = settings;
-    IntervalBiFunction<Object> interval = (attempt, outcome) -> waitMillis(attempt, outcome.isLeft() ? outcome.getLeft() : null);
-    RetryConfig config =
-        RetryConfig.custom()
-            .maxAttempts(settings.maxRetries() + 1)
-            .retryOnException(this::shouldRetry)
-            .intervalBiFunction(interval)
-            .build();
-    this.retry = Retry.of(name, config);
   }
 
   /** Runs {@code attempt}, retrying per the policy; the last failure is thrown as it was. */
@@ -45,7 +42,45 @@ public final class RetryPolicy {
     if (settings.maxRetries() == 0) {
       return attempt.get();
     }
-    return retry.executeSupplier(attempt);
+    RuntimeException firstFailure;
+    try {
+      return attempt.get();
+    } catch (RuntimeException e) {
+      if (!shouldRetry(e)) {
+        throw e;
+      }
+      firstFailure = e;
+    }
+    // The first attempt already ran: hand its failure to the Retry as attempt one, so the waits, the
+    // attempt count and the last exception are resilience4j's exactly as if it had run them all.
+    AtomicBoolean replayed = new AtomicBoolean();
+    return retry().executeSupplier(() -> {
+      if (replayed.compareAndSet(false, true)) {
+        throw firstFailure;
+      }
+      return attempt.get();
+    });
+  }
+
+  private Retry retry() {
+    Retry r = retry;
+    if (r == null) {
+      synchronized (this) {
+        r = retry;
+        if (r == null) {
+          IntervalBiFunction<Object> interval = (attempt, outcome) -> waitMillis(attempt, outcome.isLeft() ? outcome.getLeft() : null);
+          RetryConfig config =
+              RetryConfig.custom()
+                  .maxAttempts(settings.maxRetries() + 1)
+                  .retryOnException(this::shouldRetry)
+                  .intervalBiFunction(interval)
+                  .build();
+          r = Retry.of(name, config);
+          retry = r;
+        }
+      }
+    }
+    return r;
   }
 
   /** The settings in force. */
