@@ -9,6 +9,7 @@ import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.TimeoutException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -150,6 +151,26 @@ public final class HttpTransport implements AutoCloseable {
     return retry.execute(() -> executeWhole(request));
   }
 
+  /**
+   * POSTs {@code body} as JSON and hands the successful response's body to {@code reader} as it
+   * arrives (no copy of the whole body first), retrying per policy. Error responses are read and
+   * mapped exactly as by {@link #postJson(String, Object)}.
+   */
+  public <T> T postJson(String path, Object body, BodyReader<T> reader) {
+    Request request = jsonRequest(path, body);
+    return retry.execute(() -> executeStreamed(request, reader));
+  }
+
+  /** Reads a successful response's body as it arrives. */
+  @FunctionalInterface
+  public interface BodyReader<T> {
+    /**
+     * Reads {@code body}; a parse failure is thrown as a {@link MalformedResponseException}, an
+     * {@link IOException} is the connection's and is reported as a timeout or connection failure.
+     */
+    T read(InputStream body, ResponseMetadata metadata) throws IOException;
+  }
+
   /** GETs {@code path} and returns the successful response, retrying per policy. */
   public HttpResult get(String path) {
     Request request = newRequest(url(path)).get().build();
@@ -198,6 +219,29 @@ public final class HttpTransport implements AutoCloseable {
         throw errorFor(response, bytes);
       }
       return new HttpResult(response.code(), response.headers(), bytes, metadata(response.headers()));
+    }
+  }
+
+  private <T> T executeStreamed(Request request, BodyReader<T> reader) {
+    Call call = client.newCall(request);
+    Response response = execute(call);
+    try (response) {
+      ResponseBody body = response.body();
+      body.source().timeout().timeout(timeouts.streamIdle().toMillis(), TimeUnit.MILLISECONDS);
+      if (!response.isSuccessful()) {
+        byte[] bytes;
+        try {
+          bytes = body.bytes();
+        } catch (IOException e) {
+          throw failureWhileReading(e, response);
+        }
+        throw errorFor(response, bytes);
+      }
+      try {
+        return reader.read(body.byteStream(), metadata(response.headers()));
+      } catch (IOException e) {
+        throw failureWhileReading(e, response);
+      }
     }
   }
 

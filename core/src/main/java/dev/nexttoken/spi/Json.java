@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The one Jackson setup of the SDK: tolerant reading (unknown fields ignored, as providers add
@@ -73,6 +74,33 @@ public final class Json {
       }
       return value;
     } catch (JacksonException e) {
+      throw malformed(provider, what, describe(e), sanitized(e));
+    }
+  }
+
+  /**
+   * Same as {@link #read(byte[], Class, String, String)} for a body read as it arrives, without a
+   * copy of it in memory first.
+   *
+   * @throws MalformedResponseException when the body is not {@code what}
+   * @throws IOException when reading {@code body} fails (the connection's failure, for the caller to
+   *     report as such)
+   */
+  public static <T> T read(InputStream body, Class<T> type, String provider, String what) throws IOException {
+    try {
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw malformed(provider, what, "the body is empty or null", null);
+      }
+      return value;
+    } catch (JacksonException e) {
+      // Databind wraps a failed read (timeout, connection cut) in its own exception: that is the
+      // connection's failure, not a malformed body, and must stay typed as such.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io && !(cause instanceof JacksonException)) {
+          throw io;
+        }
+      }
       throw malformed(provider, what, describe(e), sanitized(e));
     }
   }
