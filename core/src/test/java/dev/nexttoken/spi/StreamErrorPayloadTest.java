@@ -45,8 +45,6 @@ class StreamErrorPayloadTest {
   @ValueSource(strings = {
       // OpenAI's shape
       "data: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\",\"code\":null}}\n\n",
-      // the same, pretty-printed over two data lines (joined with a newline before "error")
-      "data: {\ndata:   \"error\" : {\"message\":\"The server had an error\"}}\n\n",
       // a named error event with a plain message
       "event: error\ndata: {\"message\":\"The server had an error\"}\n\n",
       // a named error event whose data is not JSON
