@@ -17,30 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/chat/completions}: what is sent, and how responses and stream chunks are read. */
-class ChatTest {
-  private MockWebServer server;
-  private LlamaCppModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = Fixtures.model(server).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class ChatTest extends MockServerTest {
   private static ChatRequest known(int topLogprobs) {
     return ChatRequest.builder().user("Weights and Biases is").maxTokens(2).temperature(0.0).topLogprobs(topLogprobs).build();
   }

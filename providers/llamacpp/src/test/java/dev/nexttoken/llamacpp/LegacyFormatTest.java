@@ -10,29 +10,10 @@ import dev.nexttoken.FinishReason;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The probability format of servers built before December 2024: {@code {content, probs[{tok_str, prob}]}}. */
-class LegacyFormatTest {
-  private MockWebServer server;
-  private LlamaCppModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = Fixtures.model(server).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class LegacyFormatTest extends MockServerTest {
   private static CompletionRequest request(int topLogprobs) {
     return CompletionRequest.builder("Say hello").maxTokens(2).topLogprobs(topLogprobs).build();
   }

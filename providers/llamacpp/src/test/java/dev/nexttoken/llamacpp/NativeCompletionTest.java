@@ -18,30 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Native {@code POST /completion}: what is sent, and how responses and stream events are read. */
-class NativeCompletionTest {
-  private MockWebServer server;
-  private LlamaCppModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = Fixtures.model(server).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class NativeCompletionTest extends MockServerTest {
   private static CompletionRequest known(int topLogprobs) {
     return CompletionRequest.builder("Weights and Biases is").maxTokens(3).temperature(0.0).topLogprobs(topLogprobs).build();
   }

@@ -10,30 +10,11 @@ import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.spi.Environment;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The typed utility calls, capabilities and configuration of {@link LlamaCppModel}. */
-class ServerCallsTest {
-  private MockWebServer server;
-  private LlamaCppModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    model = Fixtures.model(server).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class ServerCallsTest extends MockServerTest {
   @Test
   void tokenizeReadsStringAndByteArrayPieces() throws Exception {
     server.enqueue(Fixtures.json("tokenize/pieces"));
