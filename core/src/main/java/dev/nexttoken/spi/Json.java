@@ -53,13 +53,7 @@ public final class Json {
    */
   public static <T> T read(byte[] body, Class<T> type, String provider, String what) {
     try {
-      T value = MAPPER.readValue(body, type);
-      if (value == null) {
-        throw malformed(provider, what, "the body is empty or null", null);
-      }
-      return value;
-    } catch (JacksonException e) {
-      throw malformed(provider, what, describe(e), sanitized(e));
+      return parse(() -> MAPPER.readValue(body, type), provider, what);
     } catch (IOException e) {
       throw malformed(provider, what, shortenQuotes(String.valueOf(e.getMessage())), sanitized(e));
     }
@@ -68,13 +62,9 @@ public final class Json {
   /** Same as {@link #read(byte[], Class, String, String)} for text. */
   public static <T> T read(String body, Class<T> type, String provider, String what) {
     try {
-      T value = MAPPER.readValue(body, type);
-      if (value == null) {
-        throw malformed(provider, what, "the body is empty or null", null);
-      }
-      return value;
-    } catch (JacksonException e) {
-      throw malformed(provider, what, describe(e), sanitized(e));
+      return parse(() -> MAPPER.readValue(body, type), provider, what);
+    } catch (IOException e) {
+      throw malformed(provider, what, shortenQuotes(String.valueOf(e.getMessage())), sanitized(e));
     }
   }
 
@@ -87,20 +77,36 @@ public final class Json {
    *     report as such)
    */
   public static <T> T read(InputStream body, Class<T> type, String provider, String what) throws IOException {
+    return parse(() -> {
+      try {
+        return MAPPER.readValue(body, type);
+      } catch (JacksonException e) {
+        // Databind wraps a failed read (timeout, connection cut) in its own exception: that is the
+        // connection's failure, not a malformed body, and must stay typed as such.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+          if (cause instanceof IOException io && !(cause instanceof JacksonException)) {
+            throw io;
+          }
+        }
+        throw e;
+      }
+    }, provider, what);
+  }
+
+  /** One parse attempt of the body, whatever its form. */
+  private interface Parse<T> {
+    T run() throws IOException;
+  }
+
+  /** The part every {@code read} shares: a null body and a parse failure become malformed-response errors. */
+  private static <T> T parse(Parse<T> parse, String provider, String what) throws IOException {
     try {
-      T value = MAPPER.readValue(body, type);
+      T value = parse.run();
       if (value == null) {
         throw malformed(provider, what, "the body is empty or null", null);
       }
       return value;
     } catch (JacksonException e) {
-      // Databind wraps a failed read (timeout, connection cut) in its own exception: that is the
-      // connection's failure, not a malformed body, and must stay typed as such.
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof IOException io && !(cause instanceof JacksonException)) {
-          throw io;
-        }
-      }
       throw malformed(provider, what, describe(e), sanitized(e));
     }
   }
