@@ -16,7 +16,7 @@ import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.openai.internal.ChatChunkMapper;
 import dev.nexttoken.openai.internal.ChatMapping;
-import dev.nexttoken.openai.internal.ChatResponse;
+import dev.nexttoken.openai.internal.ChatResponseReader;
 import dev.nexttoken.openai.internal.CompletionChunkMapper;
 import dev.nexttoken.openai.internal.CompletionMapping;
 import dev.nexttoken.openai.internal.CompletionResponse;
@@ -160,7 +160,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
     // Parsed as the body arrives: no copy of the whole body (31 KB for 64 tokens with logprobs) first.
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return transport.postJson(CHAT, RequestMapper.chat(request, dialect, false, false), (body, metadata) ->
-        ChatMapping.toCompletion(Json.read(body, ChatResponse.class, PROVIDER, "an OpenAI chat completion"), metadata, logprobs));
+        ChatMapping.toCompletion(Json.read(body, new ChatResponseReader(logprobs), PROVIDER, "an OpenAI chat completion"), metadata, logprobs));
   }
 
   @Override

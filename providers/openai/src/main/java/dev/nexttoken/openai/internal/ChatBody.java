@@ -1,25 +1,60 @@
 package dev.nexttoken.openai.internal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import static dev.nexttoken.spi.JsonFields.flag;
+import static dev.nexttoken.spi.JsonFields.number;
+import static dev.nexttoken.spi.JsonFields.text;
+import static dev.nexttoken.spi.JsonFields.texts;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.nexttoken.spi.JsonWritable;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * The body of {@code POST /v1/chat/completions}; null fields are not sent. Exactly one of
  * {@code max_completion_tokens} (OpenAI) and {@code max_tokens} (compatible servers) is set.
+ * Written by hand ({@link JsonWritable}), so a call never needs databind.
  */
 public record ChatBody(
     String model,
     List<Message> messages,
-    @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
-    @JsonProperty("max_tokens") Integer maxTokens,
+    Integer maxCompletionTokens,
+    Integer maxTokens,
     Double temperature,
-    @JsonProperty("top_p") Double topP,
+    Double topP,
     List<String> stop,
     Long seed,
     Boolean logprobs,
-    @JsonProperty("top_logprobs") Integer topLogprobs,
+    Integer topLogprobs,
     Boolean stream,
-    @JsonProperty("stream_options") StreamOptions streamOptions) {
+    StreamOptions streamOptions) implements JsonWritable {
+
+  @Override
+  public void writeJson(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    text(g, "model", model);
+    if (messages != null) {
+      g.writeArrayFieldStart("messages");
+      for (Message message : messages) {
+        g.writeStartObject();
+        text(g, "role", message.role());
+        text(g, "content", message.content());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    number(g, "max_completion_tokens", maxCompletionTokens);
+    number(g, "max_tokens", maxTokens);
+    number(g, "temperature", temperature);
+    number(g, "top_p", topP);
+    texts(g, "stop", stop);
+    number(g, "seed", seed);
+    flag(g, "logprobs", logprobs);
+    number(g, "top_logprobs", topLogprobs);
+    flag(g, "stream", stream);
+    StreamOptions.write(g, streamOptions);
+    g.writeEndObject();
+  }
 
   /** One message as sent: the role's wire name and the text. */
   public record Message(String role, String content) {}

@@ -24,17 +24,19 @@ import java.util.Map;
  */
 public final class ChatChunkMapper implements EventMapper {
   private final LogprobsOption logprobs;
+  private final ChatResponseReader reader;
   private boolean fingerprintSeen;
   private StringBuilder refusal;
 
   public ChatChunkMapper(LogprobsOption logprobs) {
     this.logprobs = logprobs;
+    this.reader = new ChatResponseReader(logprobs);
   }
 
   @Override
   public Chunk map(ServerSentEvent event) {
-    ChatResponse response = Json.read(event.data(), ChatResponse.class, Responses.PROVIDER, "an OpenAI chat completion chunk");
-    ChatResponse.Choice choice = Responses.first(response.choices(), ChatResponse.Choice::index);
+    ChatResponse response = Json.read(event.data(), reader, Responses.PROVIDER, "an OpenAI chat completion chunk");
+    ChatResponse.Choice choice = response.choice();
     String text = "";
     List<TokenLogprob> tokens = List.of();
     FinishReason finish = null;
@@ -80,13 +82,14 @@ public final class ChatChunkMapper implements EventMapper {
     if (wire == null || !logprobs.enabled()) {
       return List.of(); // a server may send logprobs nobody asked for: the caller expects none
     }
-    int size = (wire.content() == null ? 0 : wire.content().size()) + (wire.refusal() == null ? 0 : wire.refusal().size());
-    if (size == 0) {
-      return List.of();
+    if (wire.refusal() == null || wire.refusal().isEmpty()) {
+      return wire.content() == null ? List.of() : wire.content();
     }
-    List<TokenLogprob> out = new ArrayList<>(size);
-    LogprobMapper.addEntries(wire.content(), logprobs.topLogprobs(), out);
-    LogprobMapper.addEntries(wire.refusal(), logprobs.topLogprobs(), out);
+    if (wire.content() == null || wire.content().isEmpty()) {
+      return wire.refusal();
+    }
+    List<TokenLogprob> out = new ArrayList<>(wire.content());
+    out.addAll(wire.refusal());
     return out;
   }
 }

@@ -21,7 +21,7 @@ public final class ChatMapping {
   private ChatMapping() {}
 
   public static Completion toCompletion(ChatResponse response, ResponseMetadata headers, LogprobsOption option) {
-    ChatResponse.Choice choice = Responses.required(Responses.first(response.choices(), ChatResponse.Choice::index), "an OpenAI chat completion");
+    ChatResponse.Choice choice = Responses.required(response.choice(), "an OpenAI chat completion");
     ChatResponse.Message message = choice.message();
     String content = message == null ? null : message.content();
     String refusal = message == null ? null : message.refusal();
@@ -31,8 +31,8 @@ public final class ChatMapping {
       logprobs = new ArrayList<>();
       ChatResponse.Logprobs wire = choice.logprobs();
       if (wire != null) {
-        LogprobMapper.addEntries(wire.content(), option.topLogprobs(), logprobs);
-        LogprobMapper.addEntries(wire.refusal(), option.topLogprobs(), logprobs);
+        addAll(wire.content(), logprobs);
+        addAll(wire.refusal(), logprobs);
       }
     }
     Map<String, String> extras = Responses.fingerprint(response.systemFingerprint());
@@ -49,6 +49,13 @@ public final class ChatMapping {
         Responses.metadata(headers, response.id(), extras),
         logprobs,
         null);
+  }
+
+  /** Appends {@code entries} (may be null) to {@code out}. */
+  static void addAll(List<TokenLogprob> entries, List<TokenLogprob> out) {
+    if (entries != null) {
+      out.addAll(entries);
+    }
   }
 
   static Map<String, String> withRefusal(Map<String, String> extras, String refusal) {

@@ -1,30 +1,25 @@
 package dev.nexttoken.openai.internal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
 
 /**
- * A {@code /v1/chat/completions} response or stream chunk: a full response has {@code message},
- * a chunk has {@code delta}; the usage chunk has {@code choices: []}.
+ * A {@code /v1/chat/completions} response or stream chunk as {@link ChatResponseReader} reads it: a
+ * full response has {@code message}, a chunk has {@code delta}; the usage chunk has no choice.
+ *
+ * @param choice the choice with index 0 (requests ask for one), or null when there is none
  */
-public record ChatResponse(
-    String id,
-    String model,
-    @JsonProperty("system_fingerprint") String systemFingerprint,
-    List<Choice> choices,
-    WireUsage usage) {
+public record ChatResponse(String id, String model, String systemFingerprint, Choice choice, WireUsage usage) {
 
-  /** One choice; only index 0 is used, as requests ask for one. */
-  public record Choice(
-      int index,
-      Message message,
-      Message delta,
-      Logprobs logprobs,
-      @JsonProperty("finish_reason") String finishReason) {}
+  /** One choice. */
+  public record Choice(int index, Message message, Message delta, Logprobs logprobs, String finishReason) {}
 
   /** The assistant's message, or a delta of it; a refusal comes in {@code refusal}, not {@code content}. */
   public record Message(String role, String content, String refusal) {}
 
-  /** Logprobs of the content tokens, or of the refusal tokens. */
-  public record Logprobs(List<TokenEntry> content, List<TokenEntry> refusal) {}
+  /**
+   * Logprobs of the content tokens, or of the refusal tokens, already neutral: each position's
+   * alternatives ranked and cut to what the caller asked for.
+   */
+  public record Logprobs(List<TokenLogprob> content, List<TokenLogprob> refusal) {}
 }

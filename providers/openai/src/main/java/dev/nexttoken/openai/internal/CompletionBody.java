@@ -1,18 +1,46 @@
 package dev.nexttoken.openai.internal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import static dev.nexttoken.spi.JsonFields.flag;
+import static dev.nexttoken.spi.JsonFields.number;
+import static dev.nexttoken.spi.JsonFields.text;
+import static dev.nexttoken.spi.JsonFields.texts;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.nexttoken.spi.JsonWritable;
+import java.io.IOException;
 import java.util.List;
 
-/** The body of {@code POST /v1/completions}; null fields are not sent. */
+/**
+ * The body of {@code POST /v1/completions}; null fields are not sent. Written by hand
+ * ({@link JsonWritable}), so a call never needs databind.
+ */
 public record CompletionBody(
     String model,
     String prompt,
-    @JsonProperty("max_tokens") Integer maxTokens,
+    Integer maxTokens,
     Double temperature,
-    @JsonProperty("top_p") Double topP,
+    Double topP,
     List<String> stop,
     Long seed,
     Integer logprobs,
     boolean echo,
     Boolean stream,
-    @JsonProperty("stream_options") StreamOptions streamOptions) {}
+    StreamOptions streamOptions) implements JsonWritable {
+
+  @Override
+  public void writeJson(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    text(g, "model", model);
+    text(g, "prompt", prompt);
+    number(g, "max_tokens", maxTokens);
+    number(g, "temperature", temperature);
+    number(g, "top_p", topP);
+    texts(g, "stop", stop);
+    number(g, "seed", seed);
+    number(g, "logprobs", logprobs);
+    g.writeBooleanField("echo", echo);
+    flag(g, "stream", stream);
+    StreamOptions.write(g, streamOptions);
+    g.writeEndObject();
+  }
+}

@@ -80,7 +80,7 @@ public final class LogprobMapper {
   }
 
   /** The first {@code n} candidates sorted by logprob (stable, so ties keep the provider's order), cut to {@code k}. */
-  private static List<TokenCandidate> ranked(TokenCandidate[] all, int n, int k) {
+  static List<TokenCandidate> ranked(TokenCandidate[] all, int n, int k) {
     if (!descending(all, n)) {
       Arrays.sort(all, 0, n, RANK);
     }

@@ -1,0 +1,166 @@
+package dev.nexttoken.spi;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Scalar reads for hand-written {@link Json.Reader}s, each taking the parser positioned on the value
+ * and accepting what databind would: null for a JSON null, scalars coerced as databind coerces them
+ * (a number where text is expected becomes its text, a quoted number where a number is expected is
+ * parsed). Anything else is a {@link StreamReadException} naming the field, which {@link Json} reports
+ * as a malformed response.
+ */
+public final class JsonValues {
+  private JsonValues() {}
+
+  /** The value as text, or null. */
+  public static String text(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != null && t.isScalarValue()) {
+      return p.getText();
+    }
+    throw unexpected(p, field, "text");
+  }
+
+  /** The value as a double, or null. */
+  public static Double number(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+      return p.getDoubleValue();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      try {
+        return Double.valueOf(p.getText().trim());
+      } catch (NumberFormatException e) {
+        throw unexpected(p, field, "a number");
+      }
+    }
+    throw unexpected(p, field, "a number");
+  }
+
+  /** The value as an int, or null. */
+  public static Integer integer(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return p.getIntValue();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      try {
+        return Integer.valueOf(p.getText().trim());
+      } catch (NumberFormatException e) {
+        throw unexpected(p, field, "an integer");
+      }
+    }
+    throw unexpected(p, field, "an integer");
+  }
+
+  /**
+   * The value as a double, or {@code ifNull} for a JSON null: the unboxed form of
+   * {@link #number(JsonParser, String)} for values read by the hundred per response.
+   */
+  public static double number(JsonParser p, String field, double ifNull) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+      return p.getDoubleValue();
+    }
+    Double value = number(p, field);
+    return value == null ? ifNull : value;
+  }
+
+  /**
+   * A JSON array of byte values (0–255, or −128–127 as databind also accepts) as a {@code byte[]}, or
+   * null. A tight loop, read for every token and every alternative of a logprobs answer: the values
+   * are collected in {@code scratch} (a caller's reusable buffer, grown when too small) and copied
+   * once into an array of the exact length.
+   *
+   * @return the bytes, never {@code scratch} itself
+   */
+  public static byte[] bytes(JsonParser p, String field, Scratch scratch) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw unexpected(p, field, "an array of byte values");
+    }
+    byte[] buffer = scratch.buffer;
+    int n = 0;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.VALUE_NUMBER_INT) {
+        throw unexpected(p, field, "an array of byte values");
+      }
+      int value = p.getIntValue();
+      if (value < -128 || value > 255) {
+        throw new JsonParseException(p, "'" + field + "' holds " + value + ", which is not a byte value");
+      }
+      if (n == buffer.length) {
+        buffer = scratch.buffer = Arrays.copyOf(buffer, n * 2);
+      }
+      buffer[n++] = (byte) value;
+    }
+    return Arrays.copyOf(buffer, n);
+  }
+
+  /** A reusable buffer for {@link #bytes}; one per reader, not thread-safe. */
+  public static final class Scratch {
+    private byte[] buffer = new byte[32];
+  }
+
+  /** Fails unless the parser is on the start of an object (or on null, which returns false). */
+  public static boolean startObject(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    throw unexpected(p, field, "an object");
+  }
+
+  /** Fails unless the parser is on the start of an array (or on null, which returns false). */
+  public static boolean startArray(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_ARRAY) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    throw unexpected(p, field, "an array");
+  }
+
+  /** The error for a value of the wrong shape. */
+  public static StreamReadException unexpected(JsonParser p, String field, String expected) {
+    JsonToken t = p.currentToken();
+    return new JsonParseException(p, "expected " + expected + " for '" + field + "' but found " + (t == null ? "the end of the body" : describe(t)));
+  }
+
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "text";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
+}

@@ -1,0 +1,269 @@
+package dev.nexttoken.openai.internal;
+
+import static dev.nexttoken.spi.JsonValues.bytes;
+import static dev.nexttoken.spi.JsonValues.integer;
+import static dev.nexttoken.spi.JsonValues.number;
+import static dev.nexttoken.spi.JsonValues.startArray;
+import static dev.nexttoken.spi.JsonValues.startObject;
+import static dev.nexttoken.spi.JsonValues.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.logprob.Logprobs;
+import dev.nexttoken.logprob.TokenCandidate;
+import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.JsonValues;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a chat completion or one of its stream chunks with jackson-core, building the neutral
+ * logprobs directly.
+ *
+ * <p>Why by hand: this is the hot path of every chat call and every stream chunk, and databind with
+ * record creators spent ~80% of a call's client CPU here (a property buffer per logprob entry, a
+ * boxed logprob, a generic {@code byte[]} deserializer, an intermediate wire object per entry). This
+ * reader walks the document once, skips what it does not need (unknown fields, and the whole
+ * {@code logprobs} object when the caller did not ask for logprobs), and accepts what databind
+ * accepted: nulls anywhere, fields in any order, scalars coerced.
+ */
+public final class ChatResponseReader implements Json.Reader<ChatResponse> {
+  private final LogprobsOption logprobs;
+  private final JsonValues.Scratch scratch = new JsonValues.Scratch();
+
+  /** A reader keeping logprobs only when {@code logprobs} asks for them, with at most its k alternatives. */
+  public ChatResponseReader(LogprobsOption logprobs) {
+    this.logprobs = logprobs;
+  }
+
+  @Override
+  public ChatResponse read(JsonParser p) throws IOException {
+    if (p.nextToken() == null) {
+      return null;
+    }
+    if (!startObject(p, "the response")) {
+      return null;
+    }
+    String id = null;
+    String model = null;
+    String fingerprint = null;
+    ChatResponse.Choice choice = null;
+    WireUsage usage = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "id" -> id = text(p, field);
+        case "model" -> model = text(p, field);
+        case "system_fingerprint" -> fingerprint = text(p, field);
+        case "choices" -> choice = choices(p);
+        case "usage" -> usage = usage(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new ChatResponse(id, model, fingerprint, choice, usage);
+  }
+
+  /** The choice with index 0, else the first one. */
+  private ChatResponse.Choice choices(JsonParser p) throws IOException {
+    if (!startArray(p, "choices")) {
+      return null;
+    }
+    ChatResponse.Choice chosen = null;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      ChatResponse.Choice choice = choice(p);
+      if (choice != null && (chosen == null || chosen.index() != 0 && choice.index() == 0)) {
+        chosen = choice;
+      }
+    }
+    return chosen;
+  }
+
+  private ChatResponse.Choice choice(JsonParser p) throws IOException {
+    if (!startObject(p, "choices[]")) {
+      return null;
+    }
+    int index = 0;
+    ChatResponse.Message message = null;
+    ChatResponse.Message delta = null;
+    ChatResponse.Logprobs wire = null;
+    String finish = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "index" -> {
+          Integer value = integer(p, field);
+          index = value == null ? 0 : value;
+        }
+        case "message" -> message = message(p, field);
+        case "delta" -> delta = message(p, field);
+        case "finish_reason" -> finish = text(p, field);
+        case "logprobs" -> {
+          if (logprobs.enabled()) {
+            wire = logprobs(p);
+          } else {
+            p.skipChildren(); // a server may send logprobs nobody asked for: the caller expects none
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new ChatResponse.Choice(index, message, delta, wire, finish);
+  }
+
+  private static ChatResponse.Message message(JsonParser p, String name) throws IOException {
+    if (!startObject(p, name)) {
+      return null;
+    }
+    String role = null;
+    String content = null;
+    String refusal = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "role" -> role = text(p, field);
+        case "content" -> content = text(p, field);
+        case "refusal" -> refusal = text(p, field);
+        default -> p.skipChildren();
+      }
+    }
+    return new ChatResponse.Message(role, content, refusal);
+  }
+
+  private ChatResponse.Logprobs logprobs(JsonParser p) throws IOException {
+    if (!startObject(p, "logprobs")) {
+      return null;
+    }
+    List<TokenLogprob> content = null;
+    List<TokenLogprob> refusal = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "content" -> content = entries(p, field);
+        case "refusal" -> refusal = entries(p, field);
+        default -> p.skipChildren();
+      }
+    }
+    return new ChatResponse.Logprobs(content, refusal);
+  }
+
+  private List<TokenLogprob> entries(JsonParser p, String name) throws IOException {
+    if (!startArray(p, name)) {
+      return null;
+    }
+    // A stream chunk holds one entry: keep it in an immutable one-element list, which the neutral
+    // Chunk then keeps as it is instead of copying.
+    TokenLogprob first = null;
+    List<TokenLogprob> more = null;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      TokenLogprob entry = entry(p, name);
+      if (entry == null) {
+        continue;
+      }
+      if (first == null) {
+        first = entry;
+      } else {
+        if (more == null) {
+          more = new ArrayList<>();
+          more.add(first);
+        }
+        more.add(entry);
+      }
+    }
+    return more != null ? more : first != null ? List.of(first) : List.of();
+  }
+
+  /** One {@code ChatCompletionTokenLogprob}: the chosen token and its alternatives. */
+  private TokenLogprob entry(JsonParser p, String name) throws IOException {
+    if (!startObject(p, name + "[]")) {
+      return null;
+    }
+    String token = null;
+    byte[] bytes = null;
+    Integer id = null;
+    Double logprob = null;
+    List<TokenCandidate> top = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "token" -> token = text(p, field);
+        case "bytes" -> bytes = bytes(p, field, scratch);
+        case "logprob" -> logprob = number(p, field);
+        case "id" -> id = integer(p, field); // never sent by OpenAI, sent by llama.cpp
+        case "top_logprobs" -> top = alternatives(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new TokenLogprob(token == null ? "" : token, bytes, id,
+        logprob == null ? null : Logprobs.fromProviderLogprob(logprob), top);
+  }
+
+  /** The alternatives of one position, ranked, at most k; entries without a logprob are left out. */
+  private List<TokenCandidate> alternatives(JsonParser p) throws IOException {
+    if (!startArray(p, "top_logprobs")) {
+      return List.of();
+    }
+    int k = logprobs.topLogprobs();
+    TokenCandidate[] all = new TokenCandidate[Math.min(Math.max(k, 1), 8)]; // k may be unlimited
+    int n = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      TokenCandidate candidate = alternative(p);
+      if (candidate != null && k > 0) {
+        if (n == all.length) {
+          all = java.util.Arrays.copyOf(all, n * 2);
+        }
+        all[n++] = candidate;
+      }
+    }
+    return LogprobMapper.ranked(all, n, k);
+  }
+
+  private TokenCandidate alternative(JsonParser p) throws IOException {
+    if (!startObject(p, "top_logprobs[]")) {
+      return null;
+    }
+    String token = null;
+    byte[] bytes = null;
+    Integer id = null;
+    double logprob = Double.NaN; // NaN: absent or null, and such an alternative is left out
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "token" -> token = text(p, field);
+        case "bytes" -> bytes = bytes(p, field, scratch);
+        case "logprob" -> logprob = number(p, field, Double.NaN);
+        case "id" -> id = integer(p, field);
+        default -> p.skipChildren();
+      }
+    }
+    return Double.isNaN(logprob) ? null : new TokenCandidate(token == null ? "" : token, bytes, id, Logprobs.fromProviderLogprob(logprob));
+  }
+
+  private static WireUsage usage(JsonParser p) throws IOException {
+    if (!startObject(p, "usage")) {
+      return null;
+    }
+    Integer prompt = null;
+    Integer completion = null;
+    Integer total = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "prompt_tokens" -> prompt = integer(p, field);
+        case "completion_tokens" -> completion = integer(p, field);
+        case "total_tokens" -> total = integer(p, field);
+        default -> p.skipChildren();
+      }
+    }
+    return new WireUsage(prompt, completion, total);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.nexttoken.openai.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.logprob.TokenCandidate;
+import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.spi.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written chat reader on its own: the shapes databind used to accept (nulls, any field
+ * order, unknown fields, coerced scalars) and typed failures that name the field for the rest.
+ */
+class ChatResponseReaderTest {
+  private static final String ENTRY = """
+      {"token":"Par","logprob":-0.5,"bytes":[80,97,114],"top_logprobs":[
+        {"token":"Lon","logprob":-2.0,"bytes":[76,111,110]},
+        {"token":"Par","logprob":-0.5,"bytes":[80,97,114]},
+        {"token":"Ber","logprob":null,"bytes":[66]},
+        {"token":"Rom","logprob":-3.0,"bytes":null}]}""";
+
+  private static ChatResponse read(String json, LogprobsOption option) {
+    try {
+      return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ChatResponseReader(option), "openai", "a chat completion");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void readsEveryFieldInAnyOrderSkippingUnknownOnes() {
+    ChatResponse r = read("""
+        {"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4,"completion_tokens_details":{"reasoning_tokens":0}},
+         "object":"chat.completion","created":1,"service_tier":"default",
+         "choices":[{"logprobs":{"content":[%s],"refusal":null},"finish_reason":"stop","index":0,
+                     "message":{"annotations":[],"content":"Paris","role":"assistant","refusal":null}}],
+         "system_fingerprint":"fp_1","model":"gpt-4o-mini","id":"chatcmpl-1"}""".formatted(ENTRY), LogprobsOption.top(5));
+
+    assertEquals("chatcmpl-1", r.id());
+    assertEquals("gpt-4o-mini", r.model());
+    assertEquals("fp_1", r.systemFingerprint());
+    assertEquals(new WireUsage(3, 1, 4), r.usage());
+    assertEquals("stop", r.choice().finishReason());
+    assertEquals(new ChatResponse.Message("assistant", "Paris", null), r.choice().message());
+    assertNull(r.choice().logprobs().refusal());
+    TokenLogprob token = r.choice().logprobs().content().get(0);
+    assertEquals("Par", token.token());
+    assertArrayEquals("Par".getBytes(StandardCharsets.UTF_8), token.bytes());
+    assertEquals(-0.5, token.logprob());
+    // ranked, the null-logprob alternative left out, a null bytes array kept as null
+    assertEquals(List.of("Par", "Lon", "Rom"), token.topLogprobs().stream().map(TokenCandidate::token).toList());
+    assertNull(token.topLogprobs().get(2).bytes());
+  }
+
+  @Test
+  void cutsAlternativesToWhatWasAskedForAndSkipsLogprobsNobodyAskedFor() {
+    String json = """
+        {"choices":[{"index":0,"message":{"content":"Paris"},"logprobs":{"content":[%s]}}]}""".formatted(ENTRY);
+
+    assertEquals(List.of("Par"), read(json, LogprobsOption.top(1)).choice().logprobs().content().get(0).topLogprobs().stream().map(TokenCandidate::token).toList());
+    assertEquals(List.of(), read(json, LogprobsOption.top(0)).choice().logprobs().content().get(0).topLogprobs());
+    assertNull(read(json, LogprobsOption.NONE).choice().logprobs());
+  }
+
+  @Test
+  void picksTheChoiceWithIndexZeroWhereverItIs() {
+    ChatResponse r = read("""
+        {"choices":[{"index":1,"message":{"content":"second"}},{"index":0,"message":{"content":"first"}}]}""", LogprobsOption.NONE);
+    assertEquals("first", r.choice().message().content());
+    assertNull(read("{\"choices\":[],\"usage\":null}", LogprobsOption.NONE).choice());
+    assertNull(read("{\"choices\":null}", LogprobsOption.NONE).choice());
+  }
+
+  @Test
+  void readsTheLlamaCppTokenIdAndCoercesScalarsAsDatabindDid() {
+    ChatResponse r = read("""
+        {"choices":[{"index":"0","delta":{"content":7},"logprobs":{"content":[{"id":42,"token":"x","logprob":"-1.5"}]}}]}""", LogprobsOption.top(2));
+    TokenLogprob token = r.choice().logprobs().content().get(0);
+    assertEquals(42, token.id());
+    assertEquals(-1.5, token.logprob());
+    assertEquals("7", r.choice().delta().content());
+  }
+
+  @Test
+  void mapsTheOpenAiSentinelToNegativeInfinity() {
+    ChatResponse r = read("""
+        {"choices":[{"index":0,"logprobs":{"content":[{"token":"a","logprob":-9999.0,"top_logprobs":[{"token":"a","logprob":-9999.0}]}]}}]}""", LogprobsOption.top(1));
+    TokenLogprob token = r.choice().logprobs().content().get(0);
+    assertEquals(Double.NEGATIVE_INFINITY, token.logprob());
+    assertEquals(Double.NEGATIVE_INFINITY, token.topLogprobs().get(0).logprob());
+  }
+
+  @Test
+  void readsBytesLongerThanTheScratchBuffer() {
+    StringBuilder values = new StringBuilder();
+    byte[] expected = new byte[100];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (byte) (200 + i % 50);
+      values.append(i == 0 ? "" : ",").append(200 + i % 50);
+    }
+    ChatResponse r = read("""
+        {"choices":[{"index":0,"logprobs":{"content":[{"token":"a","logprob":-1,"bytes":[%s]},{"token":"b","logprob":-1,"bytes":[1]}]}}]}""".formatted(values), LogprobsOption.top(0));
+    assertArrayEquals(expected, r.choice().logprobs().content().get(0).bytes());
+    assertArrayEquals(new byte[] {1}, r.choice().logprobs().content().get(1).bytes());
+  }
+
+  @Test
+  void wrongShapesFailTypedNamingTheField() {
+    assertMalformed("{\"choices\":{\"index\":0}}", "choices");
+    assertMalformed("{\"choices\":[{\"message\":\"Paris\"}]}", "message");
+    assertMalformed("{\"choices\":[{\"message\":{\"content\":{\"text\":\"Paris\"}}}]}", "content");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":\"high\"}]}}]}", "logprob");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[1,\"2\"]}]}}]}", "bytes");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[300]}]}}]}", "bytes");
+    assertMalformed("[1,2]", "the response");
+    assertMalformed("{\"choices\":[{\"index\":0", "");
+    assertMalformed("", "empty");
+  }
+
+  private static void assertMalformed(String json, String named) {
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> read(json, LogprobsOption.top(5)));
+    assertTrue(e.getMessage().contains(named), e.getMessage());
+    assertTrue(e.getMessage().startsWith("openai: expected a chat completion"), e.getMessage());
+  }
+}
