@@ -58,7 +58,7 @@ public final class ProbabilityTable {
     Utf8.Assembler assembler = new Utf8.Assembler();
     StringBuilder text = new StringBuilder();
     for (TokenLogprob token : tokens) {
-      byte[] bytes = token.bytes() != null ? token.bytes() : token.token().getBytes(UTF_8);
+      byte[] bytes = token.sharedBytes() != null ? token.sharedBytes() : token.token().getBytes(UTF_8);
       Utf8.Piece piece = assembler.feed(bytes);
       text.append(piece.text());
       rows.add(RowBuilder.build(rows.size(), token, vocabularySize, piece));

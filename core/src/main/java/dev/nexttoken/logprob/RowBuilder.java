@@ -1,12 +1,9 @@
 package dev.nexttoken.logprob;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Computes one {@link TableRow} from a provider's {@link TokenLogprob}: ranks, masses, entropy. */
 final class RowBuilder {
@@ -19,14 +16,14 @@ final class RowBuilder {
     List<TokenCandidate> listed = token.topLogprobs();
     boolean known = listed != null && !listed.isEmpty();
     if (!known) {
-      return new TableRow(position, token.token(), token.bytes(), token.id(), token.logprob(), List.of(), false,
+      return new TableRow(position, token.token(), token.sharedBytes(), token.id(), token.logprob(), List.of(), false,
           null, null, null, null, piece.text(), piece.display());
     }
     List<TokenCandidate> candidates = rankOrder(withoutDuplicates(listed));
     Integer rank = null;
     for (int i = 0; i < candidates.size(); i++) {
       TokenCandidate c = candidates.get(i);
-      if (sameToken(c.token(), c.bytes(), c.id(), token.token(), token.bytes(), token.id())) {
+      if (sameToken(c.token(), c.sharedBytes(), c.id(), token.token(), token.sharedBytes(), token.id())) {
         rank = i + 1;
         break;
       }
@@ -48,7 +45,7 @@ final class RowBuilder {
     covered = Math.min(1.0, covered);
     double unseen = 1.0 - covered;
     Entropy entropy = entropy(listedEntropy, unseen, listedTokens, vocabularySize);
-    return new TableRow(position, token.token(), token.bytes(), token.id(), token.logprob(), candidates, true,
+    return new TableRow(position, token.token(), token.sharedBytes(), token.id(), token.logprob(), candidates, true,
         rank, covered, unseen, entropy, piece.text(), piece.display());
   }
 
@@ -87,23 +84,48 @@ final class RowBuilder {
   /**
    * The list with repeats removed, the first kept (OpenAI's legacy completions can list the chosen
    * token a second time). Identity is the strongest one every candidate has: id, bytes, or text.
+   * Lists are a handful of candidates (at most 20 at OpenAI), so a pairwise scan beats hashing, and
+   * the usual list without repeats is returned as it is.
    */
   static List<TokenCandidate> withoutDuplicates(List<TokenCandidate> listed) {
-    boolean allIds = listed.stream().allMatch(c -> c.id() != null);
-    boolean allBytes = listed.stream().allMatch(c -> c.bytes() != null);
-    Set<Object> seen = new HashSet<>();
-    List<TokenCandidate> out = new ArrayList<>(listed.size());
+    boolean allIds = true;
+    boolean allBytes = true;
     for (TokenCandidate c : listed) {
-      Object key = allIds ? c.id() : allBytes ? ByteBuffer.wrap(c.bytes()) : c.token();
-      if (seen.add(key)) {
+      allIds &= c.id() != null;
+      allBytes &= c.sharedBytes() != null;
+    }
+    List<TokenCandidate> out = null;
+    for (int i = 0; i < listed.size(); i++) {
+      TokenCandidate c = listed.get(i);
+      boolean repeat = false;
+      for (int j = 0; j < i && !repeat; j++) {
+        repeat = sameIdentity(listed.get(j), c, allIds, allBytes);
+      }
+      if (repeat && out == null) {
+        out = new ArrayList<>(listed.subList(0, i));
+      } else if (!repeat && out != null) {
         out.add(c);
       }
     }
-    return out;
+    return out == null ? listed : out;
   }
 
-  /** Most likely first; a stable sort, so ties keep the provider's order. */
+  private static boolean sameIdentity(TokenCandidate a, TokenCandidate b, boolean byId, boolean byBytes) {
+    if (byId) {
+      return a.id().equals(b.id());
+    }
+    return byBytes ? Arrays.equals(a.sharedBytes(), b.sharedBytes()) : a.token().equals(b.token());
+  }
+
+  /** Most likely first; a stable sort, so ties keep the provider's order. Already ranked lists (the usual case) are kept. */
   static List<TokenCandidate> rankOrder(List<TokenCandidate> candidates) {
+    boolean ranked = true;
+    for (int i = 1; i < candidates.size() && ranked; i++) {
+      ranked = candidates.get(i - 1).logprob() >= candidates.get(i).logprob();
+    }
+    if (ranked) {
+      return candidates;
+    }
     List<TokenCandidate> sorted = new ArrayList<>(candidates);
     sorted.sort(Comparator.comparingDouble(TokenCandidate::logprob).reversed());
     return sorted;

@@ -25,6 +25,11 @@ public record TokenCandidate(String token, byte[] bytes, Integer id, double logp
     return Math.exp(logprob);
   }
 
+  /** The raw bytes themselves, for this package's read-only use: no copy per read in table rebuilds. */
+  byte[] sharedBytes() {
+    return bytes;
+  }
+
   /** The raw bytes (a copy), or null when unknown. */
   @Override
   public byte[] bytes() {

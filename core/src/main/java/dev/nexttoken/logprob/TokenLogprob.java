@@ -36,6 +36,11 @@ public record TokenLogprob(String token, byte[] bytes, Integer id, Double logpro
     return topLogprobs != null;
   }
 
+  /** The raw bytes themselves, for this package's read-only use: no copy per read in table rebuilds. */
+  byte[] sharedBytes() {
+    return bytes;
+  }
+
   /** The raw bytes (a copy), or null when unknown. */
   @Override
   public byte[] bytes() {

@@ -39,6 +39,11 @@ final class Utf8 {
 
     /** Decodes the next token's bytes, carrying an unfinished character over to the next call. */
     Piece feed(byte[] bytes) {
+      if (pendingLength == 0 && plainAscii(bytes)) {
+        // The usual token: text and display are the same string, no builder needed.
+        String plain = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new Piece(plain, plain);
+      }
       StringBuilder text = new StringBuilder();
       StringBuilder display = new StringBuilder();
       // Bytes still pending from earlier tokens were already shown (escaped) on those tokens.
@@ -86,6 +91,16 @@ final class Utf8 {
     }
 
     /** Ends the sequence: an unfinished character becomes U+FFFD; returns that text, or "". */
+    /** True when every byte is ASCII other than the backslash, which display escapes. */
+    private static boolean plainAscii(byte[] bytes) {
+      for (byte b : bytes) {
+        if (b < 0 || b == '\\') {
+          return false;
+        }
+      }
+      return true;
+    }
+
     String finish() {
       if (pendingLength == 0) {
         return "";
