@@ -102,6 +102,12 @@ public class ParseBenchmark {
     return new ChatChunkMapper(TOP5).map(new ServerSentEvent(null, eventTextWithoutBytes, null));
   }
 
+  /** The read of one event from its UTF-8 bytes (no decoding to a String first). */
+  @Benchmark
+  public ChatResponse eventReadFromBytes() throws IOException {
+    return Json.read(new ByteArrayInputStream(event), new ChatResponseReader(TOP5), "openai", "a chat completion chunk");
+  }
+
   /** The read of one event from a String, as ChatChunkMapper does. */
   @Benchmark
   public ChatResponse eventReadFromString() {

@@ -18,6 +18,8 @@ import dev.nexttoken.error.NextTokenException;
  * the source first ends it quietly.
  */
 public final class EventChunkSource implements ChunkSource {
+  private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
+
   private final EventStream events;
   private final EventMapper mapper;
   private final Secret key;
@@ -67,12 +69,13 @@ public final class EventChunkSource implements ChunkSource {
   }
 
   private void checkForError(ServerSentEvent event) {
-    String data = event.data();
     boolean named = "error".equals(event.event());
-    // Cheap test first: most events are chunks, and only a payload mentioning "error" needs a parse.
-    if (!named && (data.isEmpty() || data.charAt(0) != '{' || !data.contains("\"error\""))) {
+    // Cheap test first, on the bytes as they arrived: most events are chunks, and only a payload
+    // mentioning "error" needs a parse.
+    if (!named && (!event.startsWith('{') || !event.contains(ERROR_KEY))) {
       return;
     }
+    String data = event.data();
     JsonNode root = Json.readTreeOrNull(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     if (root == null) {
       if (named) {

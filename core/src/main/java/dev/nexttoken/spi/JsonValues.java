@@ -12,7 +12,8 @@ import java.util.Arrays;
  * and accepting what databind would: null for a JSON null, scalars coerced as databind coerces them
  * (a number where text is expected becomes its text, a quoted number where a number is expected is
  * parsed). Anything else is a {@link StreamReadException} naming the field, which {@link Json} reports
- * as a malformed response.
+ * as a malformed response. Field names are not quoted in messages: {@code Json} shortens every long
+ * quoted piece of a parser message (it could be an excerpt of the body), which would cut them.
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -107,7 +108,7 @@ public final class JsonValues {
       }
       int value = p.getIntValue();
       if (value < -128 || value > 255) {
-        throw new JsonParseException(p, "'" + field + "' holds " + value + ", which is not a byte value");
+        throw new JsonParseException(p, field + " holds " + value + ", which is not a byte value");
       }
       if (n == buffer.length) {
         buffer = scratch.buffer = Arrays.copyOf(buffer, n * 2);
@@ -134,6 +135,13 @@ public final class JsonValues {
     throw unexpected(p, field, "an object");
   }
 
+  /** Fails unless the parser is on the start of an object; for list elements, where a null would shift what follows. */
+  public static void requireObject(JsonParser p, String field) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw unexpected(p, field, "an object");
+    }
+  }
+
   /** Fails unless the parser is on the start of an array (or on null, which returns false). */
   public static boolean startArray(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();
@@ -149,7 +157,7 @@ public final class JsonValues {
   /** The error for a value of the wrong shape. */
   public static StreamReadException unexpected(JsonParser p, String field, String expected) {
     JsonToken t = p.currentToken();
-    return new JsonParseException(p, "expected " + expected + " for '" + field + "' but found " + (t == null ? "the end of the body" : describe(t)));
+    return new JsonParseException(p, "expected " + expected + " for " + field + " but found " + (t == null ? "the end of the body" : describe(t)));
   }
 
   private static String describe(JsonToken t) {

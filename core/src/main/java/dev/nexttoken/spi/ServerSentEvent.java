@@ -1,5 +1,7 @@
 package dev.nexttoken.spi;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,20 +11,99 @@ import java.util.Objects;
  * only, Cohere v2 also names each event with an {@code event:} line. Check {@link #isDone()} before parsing
  * {@code data} as JSON, because OpenAI and Cohere end their streams with the non-JSON sentinel {@code [DONE]}.
  *
- * @param event the value of the event's {@code event:} line, or null when it had none (or an empty one)
- * @param data the event's {@code data:} lines joined with {@code \n}; never null, possibly empty
- * @param id the last event id seen on this stream so far (ids persist across events, as in browsers; an empty
- *     {@code id:} line resets it), or null
+ * <p>An event read from a stream keeps its data as the UTF-8 bytes that arrived and decodes them to text
+ * only when {@link #data()} is first called: {@link Json#read(ServerSentEvent, Json.Reader, String, String)}
+ * parses the bytes directly, which saves a decode and a copy per chunk on long streams. Equality, hash
+ * and {@code toString} are those of the three values, as for a record.
  */
-public record ServerSentEvent(String event, String data, String id) {
+public final class ServerSentEvent {
   private static final String DONE = "[DONE]";
+  private static final byte[] DONE_BYTES = DONE.getBytes(StandardCharsets.US_ASCII);
 
-  public ServerSentEvent {
-    Objects.requireNonNull(data, "data");
+  private final String event;
+  private final String id;
+  /** The data's UTF-8 bytes when read from a stream, else null. Never modified. */
+  private final byte[] bytes;
+  /** The data as text; decoded from {@link #bytes} on first use. */
+  private String data;
+
+  /**
+   * An event with its data as text.
+   *
+   * @param event the value of the event's {@code event:} line, or null when it had none (or an empty one)
+   * @param data the event's {@code data:} lines joined with {@code \n}; never null, possibly empty
+   * @param id the last event id seen on this stream so far (ids persist across events, as in browsers; an
+   *     empty {@code id:} line resets it), or null
+   */
+  public ServerSentEvent(String event, String data, String id) {
+    this.event = event;
+    this.data = Objects.requireNonNull(data, "data");
+    this.id = id;
+    this.bytes = null;
+  }
+
+  private ServerSentEvent(String event, byte[] bytes, String id) {
+    this.event = event;
+    this.bytes = Objects.requireNonNull(bytes, "data");
+    this.id = id;
+  }
+
+  /** An event whose data is {@code utf8}, owned by the event from now on (not copied). */
+  static ServerSentEvent ofUtf8(String event, byte[] utf8, String id) {
+    return new ServerSentEvent(event, utf8, id);
+  }
+
+  /** The value of the event's {@code event:} line, or null. */
+  public String event() {
+    return event;
+  }
+
+  /** The event's {@code data:} lines joined with {@code \n}; never null, possibly empty. */
+  public String data() {
+    String text = data;
+    if (text == null) {
+      text = data = new String(bytes, StandardCharsets.UTF_8);
+    }
+    return text;
+  }
+
+  /** The last event id seen on this stream so far, or null. */
+  public String id() {
+    return id;
   }
 
   /** True when {@code data} is exactly {@code [DONE]}, the end-of-stream sentinel of OpenAI and Cohere. */
   public boolean isDone() {
-    return DONE.equals(data);
+    return bytes != null ? Arrays.equals(bytes, DONE_BYTES) : DONE.equals(data);
+  }
+
+  /** The data's UTF-8 bytes without a copy, or null for an event built from text; callers must not modify them. */
+  byte[] utf8() {
+    return bytes;
+  }
+
+  /** True when the data contains {@code pattern}: searched in the bytes as they arrived, without decoding them. */
+  boolean contains(AsciiPattern pattern) {
+    return bytes == null ? data.contains(pattern.text()) : pattern.in(bytes);
+  }
+
+  /** True when the data is empty or does not start with {@code c} (an ASCII character). */
+  boolean startsWith(char c) {
+    return bytes != null ? bytes.length > 0 && bytes[0] == (byte) c : !data.isEmpty() && data.charAt(0) == c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ServerSentEvent e && Objects.equals(event, e.event) && data().equals(e.data()) && Objects.equals(id, e.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(event, data(), id);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerSentEvent[event=" + event + ", data=" + data() + ", id=" + id + "]";
   }
 }

@@ -16,8 +16,8 @@ import okio.ByteString;
  * space after a field's colon is removed; a line without a colon is a field with an empty value;
  * {@code data} lines are joined with {@code \n}; {@code retry} and unknown fields are ignored; ids
  * containing NUL are ignored; a blank line dispatches the event, and an event without {@code data} lines
- * is dropped. Each event's data is decoded as UTF-8 from its complete bytes, so a multi-byte character
- * split across network reads is decoded correctly.
+ * is dropped. Each event's data is kept as its complete bytes (decoded as UTF-8 on demand), so a
+ * multi-byte character split across network reads is decoded correctly.
  *
  * <p>One deliberate difference from browsers: an event still pending when the stream ends without its
  * terminating blank line is dispatched rather than dropped. Some servers and proxies cut that last blank
@@ -180,7 +180,7 @@ public final class ServerSentEventReader implements Closeable {
   }
 
   private ServerSentEvent dispatch() {
-    ServerSentEvent event = new ServerSentEvent(eventType, data.readUtf8(), lastEventId);
+    ServerSentEvent event = ServerSentEvent.ofUtf8(eventType, data.readByteArray(), lastEventId); // decoded only if asked
     dataLines = 0;
     eventType = null;
     eventBytes = 0;

@@ -47,7 +47,7 @@ class JsonValuesTest {
   @Test
   void wrongShapesBecomeMalformedResponsesNamingTheFieldAndWhatWasFound() {
     MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> value("{\"a\":1}", p -> JsonValues.text(p, "content")));
-    assertTrue(e.getMessage().startsWith("test: expected a test document but could not read the response: expected text for 'content' but found an object"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("test: expected a test document but could not read the response: expected text for content but found an object"), e.getMessage());
     assertThrows(MalformedResponseException.class, () -> value("true", p -> JsonValues.number(p, "logprob")));
     assertThrows(MalformedResponseException.class, () -> value("\"x\"", p -> JsonValues.integer(p, "index")));
     assertThrows(MalformedResponseException.class, () -> value("[1.5]", p -> JsonValues.bytes(p, "bytes", new JsonValues.Scratch())));

@@ -35,7 +35,7 @@ public final class ChatChunkMapper implements EventMapper {
 
   @Override
   public Chunk map(ServerSentEvent event) {
-    ChatResponse response = Json.read(event.data(), reader, Responses.PROVIDER, "an OpenAI chat completion chunk");
+    ChatResponse response = Json.read(event, reader, Responses.PROVIDER, "an OpenAI chat completion chunk");
     ChatResponse.Choice choice = response.choice();
     String text = "";
     List<TokenLogprob> tokens = List.of();

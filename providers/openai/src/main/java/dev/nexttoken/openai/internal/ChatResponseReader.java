@@ -3,6 +3,7 @@ package dev.nexttoken.openai.internal;
 import static dev.nexttoken.spi.JsonValues.bytes;
 import static dev.nexttoken.spi.JsonValues.integer;
 import static dev.nexttoken.spi.JsonValues.number;
+import static dev.nexttoken.spi.JsonValues.requireObject;
 import static dev.nexttoken.spi.JsonValues.startArray;
 import static dev.nexttoken.spi.JsonValues.startObject;
 import static dev.nexttoken.spi.JsonValues.text;
@@ -163,9 +164,6 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     List<TokenLogprob> more = null;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       TokenLogprob entry = entry(p, name);
-      if (entry == null) {
-        continue;
-      }
       if (first == null) {
         first = entry;
       } else {
@@ -181,9 +179,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
 
   /** One {@code ChatCompletionTokenLogprob}: the chosen token and its alternatives. */
   private TokenLogprob entry(JsonParser p, String name) throws IOException {
-    if (!startObject(p, name + "[]")) {
-      return null;
-    }
+    requireObject(p, name + "[]"); // a null entry would shift every position after it
     String token = null;
     byte[] bytes = null;
     Integer id = null;
@@ -226,9 +222,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
   }
 
   private TokenCandidate alternative(JsonParser p) throws IOException {
-    if (!startObject(p, "top_logprobs[]")) {
-      return null;
-    }
+    requireObject(p, "top_logprobs[]");
     String token = null;
     byte[] bytes = null;
     Integer id = null;

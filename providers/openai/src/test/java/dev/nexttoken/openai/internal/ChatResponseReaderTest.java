@@ -122,6 +122,8 @@ class ChatResponseReaderTest {
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":\"high\"}]}}]}", "logprob");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[1,\"2\"]}]}}]}", "bytes");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[300]}]}}]}", "bytes");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[null,{\"token\":\"a\",\"logprob\":-1}]}}]}", "content[]");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":-1,\"top_logprobs\":[7]}]}}]}", "top_logprobs[]");
     assertMalformed("[1,2]", "the response");
     assertMalformed("{\"choices\":[{\"index\":0", "");
     assertMalformed("", "empty");
