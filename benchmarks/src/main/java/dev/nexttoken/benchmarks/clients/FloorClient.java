@@ -60,7 +60,12 @@ public final class FloorClient implements BenchClient {
 
   /** Reads a chat completion body. */
   public static Answer parseChat(InputStream body) throws IOException {
-    try (JsonParser p = FACTORY.createParser(body)) {
+    return parseChat(FACTORY, body);
+  }
+
+  /** {@link #parseChat(InputStream)} with another factory: ParseBenchmark measures parser features with it. */
+  public static Answer parseChat(JsonFactory factory, InputStream body) throws IOException {
+    try (JsonParser p = factory.createParser(body)) {
       String content = null;
       List<Position> positions = null;
       // {"choices":[{"message":{"content":…},"logprobs":{"content":[…]}}], …}
