@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +36,27 @@ public final class Json {
    * FastDoubleParser (same correctly rounded values as {@code Double.parseDouble}, several times
    * faster): a logprobs answer is mostly numbers.
    */
-  private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  private static final JsonFactory FACTORY = factory();
+
+  /**
+   * No provider answer nests deeper than a dozen levels. Jackson's default limit (1,000) is deep
+   * enough for databind's recursive record deserialisers to exhaust a thread's stack first on a
+   * hostile body (seen with 1,000 nested objects), which would escape as a StackOverflowError
+   * instead of a malformed-response error.
+   */
+  static final int MAX_NESTING_DEPTH = 200;
+
+  private static JsonFactory factory() {
+    return JsonFactory.builder()
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+        .build();
+  }
 
   /** Holds the databind mapper, so it is built on first use rather than when {@code Json} loads. */
   private static final class Mapper {
     static final ObjectMapper INSTANCE =
-        JsonMapper.builder()
+        JsonMapper.builder(factory())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
