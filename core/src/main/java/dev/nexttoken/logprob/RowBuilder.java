@@ -121,7 +121,7 @@ final class RowBuilder {
   static List<TokenCandidate> rankOrder(List<TokenCandidate> candidates) {
     boolean ranked = true;
     for (int i = 1; i < candidates.size() && ranked; i++) {
-      ranked = candidates.get(i - 1).logprob() >= candidates.get(i).logprob();
+      ranked = Double.compare(candidates.get(i - 1).logprob(), candidates.get(i).logprob()) >= 0; // as the sort orders -0.0 and 0.0
     }
     if (ranked) {
       return candidates;

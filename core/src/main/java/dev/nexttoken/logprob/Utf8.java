@@ -90,7 +90,6 @@ final class Utf8 {
       return new Piece(text.toString(), display.toString());
     }
 
-    /** Ends the sequence: an unfinished character becomes U+FFFD; returns that text, or "". */
     /** True when every byte is ASCII other than the backslash, which display escapes. */
     private static boolean plainAscii(byte[] bytes) {
       for (byte b : bytes) {
@@ -101,6 +100,7 @@ final class Utf8 {
       return true;
     }
 
+    /** Ends the sequence: an unfinished character becomes U+FFFD; returns that text, or "". */
     String finish() {
       if (pendingLength == 0) {
         return "";

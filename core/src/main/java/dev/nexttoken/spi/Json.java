@@ -120,7 +120,17 @@ public final class Json {
    */
   public static <T> T read(ServerSentEvent event, Reader<T> reader, String provider, String what) {
     byte[] utf8 = event.utf8();
-    return utf8 == null ? read(event.data(), reader, provider, what) : readInMemory(() -> FACTORY.createParser(utf8), reader, provider, what);
+    if (utf8 == null) {
+      return read(event.data(), reader, provider, what);
+    }
+    try {
+      return readInMemory(() -> FACTORY.createParser(utf8), reader, provider, what);
+    } catch (MalformedResponseException e) {
+      // jackson's byte parser rejects invalid UTF-8, which decoding to text turns into U+FFFD (as
+      // streams were always read): a stray byte must not end a stream. A body that is malformed as
+      // text too fails here again, with the same kind of error.
+      return read(event.data(), reader, provider, what);
+    }
   }
 
   /** Opens a jackson-core parser over some input. */

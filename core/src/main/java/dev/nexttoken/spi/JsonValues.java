@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Scalar reads for hand-written {@link Json.Reader}s, each taking the parser positioned on the value
@@ -33,7 +35,7 @@ public final class JsonValues {
     throw unexpected(p, field, "text");
   }
 
-  /** The value as a double, or null. */
+  /** The value as a double, or null (also for a blank string, as databind reads it). */
   public static Double number(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
@@ -43,8 +45,16 @@ public final class JsonValues {
       return null;
     }
     if (t == JsonToken.VALUE_STRING) {
+      String text = p.getText().trim();
+      if (text.isEmpty()) {
+        return null;
+      }
+      // Only JSON's own number syntax: Double.valueOf alone would also take "1d" or "0x1p-3".
+      if (!NumberInput.looksLikeValidNumber(text)) {
+        throw unexpected(p, field, "a number");
+      }
       try {
-        return Double.valueOf(p.getText().trim());
+        return Double.valueOf(text);
       } catch (NumberFormatException e) {
         throw unexpected(p, field, "a number");
       }
@@ -52,18 +62,32 @@ public final class JsonValues {
     throw unexpected(p, field, "a number");
   }
 
-  /** The value as an int, or null. */
+  /**
+   * The value as an int, or null (also for a blank string). A number with a fraction is truncated
+   * and a quoted integer parsed, as databind does by default.
+   */
   public static Integer integer(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
       return p.getIntValue();
     }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double value = p.getDoubleValue();
+      if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+        return (int) value;
+      }
+      throw unexpected(p, field, "an integer");
+    }
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t == JsonToken.VALUE_STRING) {
+      String text = p.getText().trim();
+      if (text.isEmpty()) {
+        return null;
+      }
       try {
-        return Integer.valueOf(p.getText().trim());
+        return Integer.valueOf(text);
       } catch (NumberFormatException e) {
         throw unexpected(p, field, "an integer");
       }
@@ -97,16 +121,16 @@ public final class JsonValues {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
+    if (t == JsonToken.VALUE_STRING) {
+      return base64(p, field); // databind reads a string into a byte[] as base64
+    }
     if (t != JsonToken.START_ARRAY) {
       throw unexpected(p, field, "an array of byte values");
     }
     byte[] buffer = scratch.buffer;
     int n = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.VALUE_NUMBER_INT) {
-        throw unexpected(p, field, "an array of byte values");
-      }
-      int value = p.getIntValue();
+      int value = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : byteValue(p, field);
       if (value < -128 || value > 255) {
         throw new JsonParseException(p, field + " holds " + value + ", which is not a byte value");
       }
@@ -116,6 +140,23 @@ public final class JsonValues {
       buffer[n++] = (byte) value;
     }
     return Arrays.copyOf(buffer, n);
+  }
+
+  /** An element of a bytes array other than a plain integer: a whole float or a quoted integer, as databind coerces. */
+  private static int byteValue(JsonParser p, String field) throws IOException {
+    Integer value = p.currentToken() == JsonToken.VALUE_NULL ? null : integer(p, field);
+    if (value == null) {
+      throw unexpected(p, field, "an array of byte values");
+    }
+    return value;
+  }
+
+  private static byte[] base64(JsonParser p, String field) throws IOException {
+    try {
+      return Base64.getDecoder().decode(p.getText().trim());
+    } catch (IllegalArgumentException e) {
+      throw unexpected(p, field, "an array of byte values or base64 text");
+    }
   }
 
   /** A reusable buffer for {@link #bytes}; one per reader, not thread-safe. */

@@ -87,7 +87,7 @@ public final class ServerSentEvent {
     return bytes == null ? data.contains(pattern.text()) : pattern.in(bytes);
   }
 
-  /** True when the data is empty or does not start with {@code c} (an ASCII character). */
+  /** True when the data starts with {@code c} (an ASCII character); false for empty data. */
   boolean startsWith(char c) {
     return bytes != null ? bytes.length > 0 && bytes[0] == (byte) c : !data.isEmpty() && data.charAt(0) == c;
   }

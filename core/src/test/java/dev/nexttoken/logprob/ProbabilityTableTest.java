@@ -178,6 +178,21 @@ class ProbabilityTableTest {
   }
 
   @Test
+  void zeroRanksAboveNegativeZeroAsTheSortOrdersThem() {
+    TokenLogprob token = chosen("c", 0.0, cand("b", -0.0), cand("c", 0.0));
+    TableRow row = ProbabilityTable.of(List.of(token)).row(0);
+    assertEquals(List.of("c", "b"), row.candidates().stream().map(TokenCandidate::token).toList());
+    assertEquals(1, row.rank());
+  }
+
+  @Test
+  void repeatsAfterTheFirstAreDroppedWhereverTheyAre() {
+    TokenLogprob token = chosen("a", -0.1, cand("a", -0.1), cand("b", -1.0), cand("a", -0.1), cand("c", -2.0), cand("b", -1.0));
+    TableRow row = ProbabilityTable.of(List.of(token)).row(0);
+    assertEquals(List.of("a", "b", "c"), row.candidates().stream().map(TokenCandidate::token).toList());
+  }
+
+  @Test
   void roundedProbabilitiesAboveOneAreClamped() {
     TokenLogprob token = new TokenLogprob("a", null, 1, -0.1, List.of(cand(1, "a", Math.log(0.6000004)), cand(2, "b", Math.log(0.4))));
     TableRow row = ProbabilityTable.of(List.of(token)).row(0);

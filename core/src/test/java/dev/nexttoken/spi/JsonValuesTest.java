@@ -50,7 +50,7 @@ class JsonValuesTest {
     assertTrue(e.getMessage().startsWith("test: expected a test document but could not read the response: expected text for content but found an object"), e.getMessage());
     assertThrows(MalformedResponseException.class, () -> value("true", p -> JsonValues.number(p, "logprob")));
     assertThrows(MalformedResponseException.class, () -> value("\"x\"", p -> JsonValues.integer(p, "index")));
-    assertThrows(MalformedResponseException.class, () -> value("[1.5]", p -> JsonValues.bytes(p, "bytes", new JsonValues.Scratch())));
+    assertThrows(MalformedResponseException.class, () -> value("[true]", p -> JsonValues.bytes(p, "bytes", new JsonValues.Scratch())));
     assertThrows(MalformedResponseException.class, () -> value("[256]", p -> JsonValues.bytes(p, "bytes", new JsonValues.Scratch())));
     assertThrows(MalformedResponseException.class, () -> value("3", p -> JsonValues.startObject(p, "usage")));
     assertThrows(MalformedResponseException.class, () -> value("{}", p -> JsonValues.startArray(p, "choices")));

@@ -58,6 +58,18 @@ class ServerSentEventTest {
   }
 
   @Test
+  void invalidUtf8InAnEventIsReadAsReplacementCharactersNotAnError() {
+    byte[] data = {'{', '"', 't', '"', ':', '"', 'a', (byte) 0xFF, '"', '}'};
+    ServerSentEvent event = ServerSentEvent.ofUtf8(null, data, null);
+    assertEquals("a\uFFFD", Json.read(event, p -> {
+      p.nextToken();
+      p.nextToken();
+      p.nextToken();
+      return p.getText();
+    }, "test", "an event"));
+  }
+
+  @Test
   void parsesTheBytesAndReportsMalformedDataTyped() {
     assertEquals("Grüße", Json.read(fromBytes("{\"t\":\"Grüße\"}"), p -> {
       p.nextToken();

@@ -207,11 +207,16 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
       return List.of();
     }
     int k = logprobs.topLogprobs();
+    if (k == 0) {
+      // None wanted (compatible servers are asked for one even so): not read, so not checked either.
+      p.skipChildren();
+      return List.of();
+    }
     TokenCandidate[] all = new TokenCandidate[Math.min(Math.max(k, 1), 8)]; // k may be unlimited
     int n = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       TokenCandidate candidate = alternative(p);
-      if (candidate != null && k > 0) {
+      if (candidate != null) {
         if (n == all.length) {
           all = java.util.Arrays.copyOf(all, n * 2);
         }

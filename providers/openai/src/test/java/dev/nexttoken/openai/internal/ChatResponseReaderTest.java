@@ -92,6 +92,30 @@ class ChatResponseReaderTest {
   }
 
   @Test
+  void coercesWholeFloatsQuotedAndBlankValuesAsDatabindDid() {
+    ChatResponse r = read("""
+        {"choices":[{"index":0.0,"message":{"content":"x"},"logprobs":{"content":[{"id":7.0,"token":"x","logprob":"","bytes":[120.0,"121"]}]}}],
+         "usage":{"prompt_tokens":3.0,"completion_tokens":"","total_tokens":"4"}}""", LogprobsOption.top(1));
+    assertEquals(new WireUsage(3, null, 4), r.usage());
+    TokenLogprob token = r.choice().logprobs().content().get(0);
+    assertEquals(7, token.id());
+    assertNull(token.logprob());
+    assertArrayEquals(new byte[] {120, 121}, token.bytes());
+    assertArrayEquals(new byte[] {120}, read("""
+        {"choices":[{"logprobs":{"content":[{"token":"x","logprob":-1,"bytes":"eA=="}]}}]}""", LogprobsOption.top(1))
+        .choice().logprobs().content().get(0).bytes(), "base64 text, as databind reads a byte[] from a string");
+  }
+
+  @Test
+  void leavesAlternativesUnreadWhenNoneWereAskedFor() {
+    // Compatible servers are asked for one alternative even when the caller wants none: whatever they send is not read.
+    ChatResponse r = read("""
+        {"choices":[{"logprobs":{"content":[{"token":"x","logprob":-0.1,"top_logprobs":[{"token":"y","logprob":0.5},null]}]}}]}""",
+        LogprobsOption.chosenToken());
+    assertEquals(List.of(), r.choice().logprobs().content().get(0).topLogprobs());
+  }
+
+  @Test
   void mapsTheOpenAiSentinelToNegativeInfinity() {
     ChatResponse r = read("""
         {"choices":[{"index":0,"logprobs":{"content":[{"token":"a","logprob":-9999.0,"top_logprobs":[{"token":"a","logprob":-9999.0}]}]}}]}""", LogprobsOption.top(1));
@@ -120,10 +144,12 @@ class ChatResponseReaderTest {
     assertMalformed("{\"choices\":[{\"message\":\"Paris\"}]}", "message");
     assertMalformed("{\"choices\":[{\"message\":{\"content\":{\"text\":\"Paris\"}}}]}", "content");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":\"high\"}]}}]}", "logprob");
-    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[1,\"2\"]}]}}]}", "bytes");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[1,\"two\"]}]}}]}", "bytes");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":[300]}]}}]}", "bytes");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[null,{\"token\":\"a\",\"logprob\":-1}]}}]}", "content[]");
     assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":-1,\"top_logprobs\":[7]}]}}]}", "top_logprobs[]");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":\"-1d\"}]}}]}", "logprob");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"bytes\":\"not base64!\"}]}}]}", "bytes");
     assertMalformed("[1,2]", "the response");
     assertMalformed("{\"choices\":[{\"index\":0", "");
     assertMalformed("", "empty");
