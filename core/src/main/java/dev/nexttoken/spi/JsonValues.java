@@ -166,14 +166,7 @@ public final class JsonValues {
 
   /** Fails unless the parser is on the start of an object (or on null, which returns false). */
   public static boolean startObject(JsonParser p, String field) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      return true;
-    }
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    throw unexpected(p, field, "an object");
+    return start(p, field, JsonToken.START_OBJECT, "an object");
   }
 
   /** Fails unless the parser is on the start of an object; for list elements, where a null would shift what follows. */
@@ -185,14 +178,18 @@ public final class JsonValues {
 
   /** Fails unless the parser is on the start of an array (or on null, which returns false). */
   public static boolean startArray(JsonParser p, String field) throws IOException {
+    return start(p, field, JsonToken.START_ARRAY, "an array");
+  }
+
+  private static boolean start(JsonParser p, String field, JsonToken start, String expected) throws IOException {
     JsonToken t = p.currentToken();
-    if (t == JsonToken.START_ARRAY) {
+    if (t == start) {
       return true;
     }
     if (t == JsonToken.VALUE_NULL) {
       return false;
     }
-    throw unexpected(p, field, "an array");
+    throw unexpected(p, field, expected);
   }
 
   /** The error for a value of the wrong shape. */
