@@ -8,7 +8,6 @@ import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ServerSentEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +22,11 @@ import java.util.Map;
  * stream.
  */
 public final class ChatChunkMapper implements EventMapper {
-  private final LogprobsOption logprobs;
   private final ChatResponseReader reader;
   private boolean fingerprintSeen;
   private StringBuilder refusal;
 
   public ChatChunkMapper(LogprobsOption logprobs) {
-    this.logprobs = logprobs;
     this.reader = new ChatResponseReader(logprobs);
   }
 
@@ -78,18 +75,8 @@ public final class ChatChunkMapper implements EventMapper {
     return "";
   }
 
-  private List<TokenLogprob> tokens(ChatResponse.Logprobs wire) {
-    if (wire == null || !logprobs.enabled()) {
-      return List.of(); // a server may send logprobs nobody asked for: the caller expects none
-    }
-    if (wire.refusal() == null || wire.refusal().isEmpty()) {
-      return wire.content() == null ? List.of() : wire.content();
-    }
-    if (wire.content() == null || wire.content().isEmpty()) {
-      return wire.refusal();
-    }
-    List<TokenLogprob> out = new ArrayList<>(wire.content());
-    out.addAll(wire.refusal());
-    return out;
+  /** Reads none when the caller asked for none: {@link ChatResponseReader} skips logprobs a server sends anyway. */
+  private static List<TokenLogprob> tokens(ChatResponse.Logprobs wire) {
+    return wire == null ? List.of() : wire.all();
   }
 }

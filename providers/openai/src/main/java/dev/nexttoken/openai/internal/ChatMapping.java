@@ -5,7 +5,6 @@ import dev.nexttoken.FinishReason;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.logprob.TokenLogprob;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +25,9 @@ public final class ChatMapping {
     String content = message == null ? null : message.content();
     String refusal = message == null ? null : message.refusal();
     boolean refused = content == null && refusal != null;
-    List<TokenLogprob> logprobs = null;
+    List<TokenLogprob> logprobs = null; // null: not asked for; empty: asked for, none sent
     if (option.enabled()) {
-      logprobs = new ArrayList<>();
-      ChatResponse.Logprobs wire = choice.logprobs();
-      if (wire != null) {
-        addAll(wire.content(), logprobs);
-        addAll(wire.refusal(), logprobs);
-      }
+      logprobs = choice.logprobs() == null ? List.of() : choice.logprobs().all();
     }
     Map<String, String> extras = Responses.fingerprint(response.systemFingerprint());
     FinishReason finish = FinishReasons.of(choice.finishReason());
@@ -49,13 +43,6 @@ public final class ChatMapping {
         Responses.metadata(headers, response.id(), extras),
         logprobs,
         null);
-  }
-
-  /** Appends {@code entries} (may be null) to {@code out}. */
-  static void addAll(List<TokenLogprob> entries, List<TokenLogprob> out) {
-    if (entries != null) {
-      out.addAll(entries);
-    }
   }
 
   static Map<String, String> withRefusal(Map<String, String> extras, String refusal) {

@@ -1,6 +1,7 @@
 package dev.nexttoken.openai.internal;
 
 import dev.nexttoken.logprob.TokenLogprob;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,5 +22,18 @@ public record ChatResponse(String id, String model, String systemFingerprint, Ch
    * Logprobs of the content tokens, or of the refusal tokens, already neutral: each position's
    * alternatives ranked and cut to what the caller asked for.
    */
-  public record Logprobs(List<TokenLogprob> content, List<TokenLogprob> refusal) {}
+  public record Logprobs(List<TokenLogprob> content, List<TokenLogprob> refusal) {
+    /** The content's entries then the refusal's (either may be null); a single non-empty list is returned as it is. */
+    public List<TokenLogprob> all() {
+      if (refusal == null || refusal.isEmpty()) {
+        return content == null ? List.of() : content;
+      }
+      if (content == null || content.isEmpty()) {
+        return refusal;
+      }
+      List<TokenLogprob> both = new ArrayList<>(content);
+      both.addAll(refusal);
+      return both;
+    }
+  }
 }
