@@ -1,5 +1,6 @@
 package dev.nexttoken;
 
+import dev.nexttoken.logprob.ProbabilityTable;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
 import java.util.Objects;
@@ -31,5 +32,37 @@ public record Completion(
     metadata = metadata == null ? ResponseMetadata.EMPTY : metadata;
     logprobs = logprobs == null ? null : List.copyOf(logprobs);
     promptLogprobs = promptLogprobs == null ? null : List.copyOf(promptLogprobs);
+  }
+
+  /** The table of the generated tokens, vocabulary size unknown; see {@link #table(Integer)}. */
+  public ProbabilityTable table() {
+    return table(null);
+  }
+
+  /**
+   * The table of the generated tokens: candidates, ranks, unseen mass and entropy per position.
+   *
+   * @param vocabularySize the model's vocabulary size, which bounds the entropy; null when unknown
+   * @throws IllegalArgumentException when the response carries no logprobs (not requested, or the
+   *     provider sent none)
+   */
+  public ProbabilityTable table(Integer vocabularySize) {
+    if (logprobs == null) {
+      throw new IllegalArgumentException("the response carries no logprobs; request them with topLogprobs(k)");
+    }
+    return ProbabilityTable.of(logprobs, vocabularySize);
+  }
+
+  /**
+   * The table of the prompt's own tokens, as scored by the provider ({@code echoPrompt}); the first
+   * prompt token usually has no logprob and is left out of the statistics.
+   *
+   * @throws IllegalArgumentException when the response carries no prompt logprobs
+   */
+  public ProbabilityTable promptTable(Integer vocabularySize) {
+    if (promptLogprobs == null) {
+      throw new IllegalArgumentException("the response carries no prompt logprobs; request them with echoPrompt(true)");
+    }
+    return ProbabilityTable.of(promptLogprobs, vocabularySize);
   }
 }

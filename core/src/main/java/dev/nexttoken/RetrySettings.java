@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How failed calls are retried. What is retried is fixed policy (see
- * {@link dev.nexttoken.spi.RetryPolicy}); how often and how long to wait is set here.
+ * {@link dev.nexttoken.internal.RetryPolicy}); how often and how long to wait is set here.
  *
  * @param maxRetries retries after the first attempt (2 means at most 3 attempts); 0 disables retries
  * @param initialBackoff the first wait when the provider gives no hint; doubled each retry, with jitter

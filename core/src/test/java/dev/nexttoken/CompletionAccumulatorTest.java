@@ -1,5 +1,6 @@
 package dev.nexttoken;
 
+import dev.nexttoken.internal.CompletionAccumulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -13,7 +13,7 @@ import dev.nexttoken.openai.internal.ChatMapping;
 import dev.nexttoken.openai.internal.ChatResponse;
 import dev.nexttoken.openai.internal.ChatResponseReader;
 import dev.nexttoken.spi.Json;
-import dev.nexttoken.spi.ServerSentEvent;
+import dev.nexttoken.spi.StreamEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -105,13 +105,13 @@ public class ParseBenchmark {
   /** nexttoken's mapping of one stream event as its SSE reader hands it over (a String). */
   @Benchmark
   public Chunk eventChunkMapper() {
-    return new ChatChunkMapper(TOP5).map(new ServerSentEvent(null, eventText, null));
+    return new ChatChunkMapper(TOP5).map(new StreamEvent(null, eventText, null));
   }
 
   /** The same without the {@code bytes} arrays. */
   @Benchmark
   public Chunk eventChunkMapperWithoutBytes() {
-    return new ChatChunkMapper(TOP5).map(new ServerSentEvent(null, eventTextWithoutBytes, null));
+    return new ChatChunkMapper(TOP5).map(new StreamEvent(null, eventTextWithoutBytes, null));
   }
 
   /** The read of one event from its UTF-8 bytes (no decoding to a String first). */

@@ -1,6 +1,6 @@
 package dev.nexttoken.cli;
 
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;

@@ -8,7 +8,7 @@ import dev.nexttoken.cli.GlobalOptions.ProviderName;
 import dev.nexttoken.cohere.CohereModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.openai.OpenAiModel;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;

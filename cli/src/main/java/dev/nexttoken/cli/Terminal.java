@@ -1,6 +1,6 @@
 package dev.nexttoken.cli;
 
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 
 /** Whether to colour output: only on a terminal, and never with {@code --no-color} or {@code NO_COLOR}. */
 final class Terminal {

@@ -1,7 +1,7 @@
 package dev.nexttoken.cli;
 
 import dev.nexttoken.Operation;
-import dev.nexttoken.logprob.NextTokenWalk;
+import dev.nexttoken.analysis.NextTokenWalk;
 import dev.nexttoken.logprob.Sampler;
 import dev.nexttoken.logprob.SamplingSettings;
 import dev.nexttoken.logprob.TokenChooser;

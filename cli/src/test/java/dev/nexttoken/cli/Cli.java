@@ -2,7 +2,7 @@ package dev.nexttoken.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package dev.nexttoken.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

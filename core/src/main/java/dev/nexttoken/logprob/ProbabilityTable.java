@@ -2,8 +2,6 @@ package dev.nexttoken.logprob;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.nexttoken.Completion;
-import dev.nexttoken.CompletionStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import java.util.List;
  * <pre>{@code
  * Completion answer = model.complete(CompletionRequest.builder("Weights and Biases is")
  *     .maxTokens(5).topLogprobs(5).build());
- * ProbabilityTable table = ProbabilityTable.of(answer, model.capabilities().vocabularySize());
+ * ProbabilityTable table = answer.table(model.capabilities().vocabularySize());
  * System.out.println(table.render(TableFormat.TEXT));
  * }</pre>
  *
@@ -66,44 +64,6 @@ public final class ProbabilityTable {
     }
     text.append(assembler.finish());
     return new ProbabilityTable(rows, text.toString(), SequenceStats.of(logprobs), vocabularySize);
-  }
-
-  /** The table of a response's generated tokens, vocabulary size unknown. */
-  public static ProbabilityTable of(Completion completion) {
-    return of(completion, null);
-  }
-
-  /**
-   * The table of a response's generated tokens.
-   *
-   * @throws IllegalArgumentException when the response carries no logprobs (they were not requested)
-   */
-  public static ProbabilityTable of(Completion completion, Integer vocabularySize) {
-    if (completion.logprobs() == null) {
-      throw new IllegalArgumentException("the response carries no logprobs; request them with topLogprobs(k)");
-    }
-    return of(completion.logprobs(), vocabularySize);
-  }
-
-  /**
-   * The table of the prompt's own tokens, as scored by the provider ({@code echoPrompt}); the first
-   * prompt token usually has no logprob and is left out of the statistics.
-   *
-   * @throws IllegalArgumentException when the response carries no prompt logprobs
-   */
-  public static ProbabilityTable ofPrompt(Completion completion, Integer vocabularySize) {
-    if (completion.promptLogprobs() == null) {
-      throw new IllegalArgumentException("the response carries no prompt logprobs; request them with echoPrompt(true)");
-    }
-    return of(completion.promptLogprobs(), vocabularySize);
-  }
-
-  /**
-   * The table of a stream's tokens: reads what is left of the stream and collects it (see
-   * {@link CompletionStream#collect()}); the caller still closes the stream.
-   */
-  public static ProbabilityTable of(CompletionStream stream, Integer vocabularySize) {
-    return of(stream.collect(), vocabularySize);
   }
 
   /** One row per position, in order. */

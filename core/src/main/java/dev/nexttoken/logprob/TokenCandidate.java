@@ -20,6 +20,14 @@ public record TokenCandidate(String token, byte[] bytes, Integer id, double logp
     }
   }
 
+  /**
+   * Whether this is the token described by {@code otherToken}, {@code otherBytes} and
+   * {@code otherId}: by id where both have one, else by bytes where both have them, else by text.
+   */
+  public boolean sameTokenAs(String otherToken, byte[] otherBytes, Integer otherId) {
+    return RowBuilder.sameToken(token, bytes, id, otherToken, otherBytes, otherId);
+  }
+
   /** The probability, {@code exp(logprob)}. */
   public double probability() {
     return Math.exp(logprob);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link NextTokenWalk} did: each step's prompt, distribution and choice, and the text it built.
+ * What a {@code NextTokenWalk} ({@code dev.nexttoken.analysis}) did: each step's prompt, distribution and choice, and the text it built.
  *
  * @param prompt the text the walk started from
  * @param steps the steps in order

@@ -3,7 +3,7 @@ package dev.nexttoken.logprob;
 import java.util.Objects;
 
 /**
- * One step of a {@link NextTokenWalk}: the text the model was asked to continue and the distribution
+ * One step of a {@code NextTokenWalk} ({@code dev.nexttoken.analysis}): the text the model was asked to continue and the distribution
  * the next token was chosen from.
  *
  * @param index the 0-based step number (also {@code row.position()})

@@ -1,12 +1,12 @@
 /**
  * Token log-probabilities and what to do with them: the neutral {@link dev.nexttoken.logprob.TokenLogprob},
- * the per-position {@link dev.nexttoken.logprob.ProbabilityTable}, sampling from it, and the
- * next-token walk.
+ * the per-position {@link dev.nexttoken.logprob.ProbabilityTable}, and sampling from it.
+ * It depends on no model: {@code dev.nexttoken} and {@code dev.nexttoken.analysis} build on it.
  *
  * <pre>{@code
  * Completion answer = model.complete(CompletionRequest.builder("Weights and Biases is")
  *     .maxTokens(5).topLogprobs(5).build());
- * ProbabilityTable table = ProbabilityTable.of(answer, model.capabilities().vocabularySize());
+ * ProbabilityTable table = answer.table(model.capabilities().vocabularySize());
  * TableRow first = table.row(0);   // candidates, rank, unseen mass, entropy
  * System.out.println(table.stats().perplexity());
  * }</pre>

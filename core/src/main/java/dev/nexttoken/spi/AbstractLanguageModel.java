@@ -1,5 +1,7 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.RequestValidator;
+import dev.nexttoken.internal.Secret;
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;

@@ -1,5 +1,9 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.ErrorMapper;
+import dev.nexttoken.internal.ProviderError;
+import dev.nexttoken.internal.Secret;
+import dev.nexttoken.internal.ChunkSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.error.ErrorDetails;
@@ -13,11 +17,12 @@ import dev.nexttoken.error.NextTokenException;
  * {@link dev.nexttoken.error.StreamErrorException}.
  *
  * <p>A stream that ends with neither {@code [DONE]} nor a chunk carrying a finish reason was cut
- * short (a close-delimited body through an HTTP/1.0 proxy ends "cleanly" wherever it is cut): that
+ * short (llama.cpp builds before Sep 2025 sent a mid-stream error as a non-SSE line no reader can
+ * see) (a close-delimited body through an HTTP/1.0 proxy ends "cleanly" wherever it is cut): that
  * is a {@link MalformedResponseException}, so a partial answer never passes as a whole one. Closing
  * the source first ends it quietly.
  */
-public final class EventChunkSource implements ChunkSource {
+final class EventChunkSource implements ChunkSource {
   private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
 
   private final EventStream events;
@@ -26,7 +31,7 @@ public final class EventChunkSource implements ChunkSource {
   private boolean finished;
   private volatile boolean closed;
 
-  public EventChunkSource(EventStream events, EventMapper mapper, Secret key) {
+  EventChunkSource(EventStream events, EventMapper mapper, Secret key) {
     this.events = events;
     this.mapper = mapper;
     this.key = key;
@@ -34,7 +39,7 @@ public final class EventChunkSource implements ChunkSource {
 
   @Override
   public Chunk next() {
-    ServerSentEvent event;
+    StreamEvent event;
     while ((event = events.next()) != null) {
       if (event.isDone()) {
         return null;
@@ -57,7 +62,7 @@ public final class EventChunkSource implements ChunkSource {
     return null;
   }
 
-  private Chunk map(ServerSentEvent event) {
+  private Chunk map(StreamEvent event) {
     try {
       return mapper.map(event);
     } catch (NextTokenException e) {
@@ -68,7 +73,7 @@ public final class EventChunkSource implements ChunkSource {
     }
   }
 
-  private void checkForError(ServerSentEvent event) {
+  private void checkForError(StreamEvent event) {
     boolean named = "error".equals(event.event());
     // Cheap test first, on the bytes as they arrived: most events are chunks, and only a payload
     // mentioning "error" needs a parse.

@@ -9,5 +9,5 @@ import dev.nexttoken.Chunk;
 @FunctionalInterface
 public interface EventMapper {
   /** The chunk this event carries, or null for events that carry nothing the caller needs. */
-  Chunk map(ServerSentEvent event);
+  Chunk map(StreamEvent event);
 }

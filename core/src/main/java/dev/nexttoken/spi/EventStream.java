@@ -45,7 +45,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   /** The next event, or null at the end of the stream (or once closed). */
-  public ServerSentEvent next() {
+  public StreamEvent next() {
     if (closed) {
       return null;
     }

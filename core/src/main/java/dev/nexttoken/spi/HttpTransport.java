@@ -1,5 +1,15 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.ErrorMapper;
+import dev.nexttoken.internal.RetryPolicy;
+import dev.nexttoken.internal.RetryAfter;
+import dev.nexttoken.internal.ProviderError;
+import dev.nexttoken.internal.Secret;
+import dev.nexttoken.internal.StreamLimits;
+import dev.nexttoken.internal.BoundedExecutor;
+import dev.nexttoken.internal.PulledCompletionStream;
+import dev.nexttoken.internal.StaleConnectionRetry;
+import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
@@ -177,11 +187,38 @@ public final class HttpTransport implements AutoCloseable {
     return retry.execute(() -> executeWhole(request));
   }
 
+  /** How a streamed response body is split into events. */
+  public enum Framing {
+    /** {@code text/event-stream} ({@code data:} and {@code event:} lines): OpenAI, Cohere, llama.cpp, Gemini. */
+    SERVER_SENT_EVENTS,
+    /** One JSON value a line ({@code application/x-ndjson}): Ollama. */
+    NDJSON
+  }
+
+  /**
+   * POSTs {@code body} as JSON and returns the response as a stream of chunks: the one way a
+   * provider opens a stream. Core reads the events ({@code framing}), cancels the call when the
+   * caller closes early, turns an error inside the stream into a typed exception, and fails a
+   * stream that ends before a chunk with a finish reason (a cut answer never passes as a whole
+   * one); {@code mapper} only turns each event into a chunk. Retries happen only until the
+   * response headers arrive.
+   *
+   * @param mapper this stream's mapper (it may keep state across events: use a new one per call)
+   * @param logprobsRequested whether the collected answer should carry a logprob list
+   */
+  public CompletionStream openStream(String path, Object body, Framing framing, EventMapper mapper, boolean logprobsRequested) {
+    if (framing != Framing.SERVER_SENT_EVENTS) {
+      throw new UnsupportedOperationException("NDJSON streams are not wired yet");
+    }
+    EventStream events = openEventStream(path, body);
+    return new PulledCompletionStream(new EventChunkSource(events, mapper, apiKey), logprobsRequested, events.metadata());
+  }
+
   /**
    * POSTs {@code body} as JSON and opens the response as a server-sent-event stream. Retries
    * happen only until the response headers arrive: never once an event may have been seen.
    */
-  public EventStream openEventStream(String path, Object body) {
+  EventStream openEventStream(String path, Object body) {
     Request request = newRequest(url(path)).header("Accept", "text/event-stream").post(jsonBody(body)).build();
     return retry.execute(() -> open(request));
   }
@@ -256,7 +293,7 @@ public final class HttpTransport implements AutoCloseable {
       String type = response.header("Content-Type");
       if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
         byte[] bytes = readBounded(response);
-        ProviderError error = ProviderError.parse(bytes);
+        ProviderError error = ProviderError.parse(bytes, Json.readTreeOrNull(bytes));
         throw new MalformedResponseException(
             provider + ": expected an event stream (text/event-stream) but the server sent " + type
                 + (error.message() == null ? "" : ": " + redact(error.message())),
@@ -331,7 +368,7 @@ public final class HttpTransport implements AutoCloseable {
     return ErrorMapper.fromStatus(
         provider,
         response.code(),
-        ProviderError.parse(body),
+        ProviderError.parse(body, Json.readTreeOrNull(body)),
         response.header("x-should-retry"),
         RetryAfter.parse(response.headers(), clock),
         requestId(response.headers()),

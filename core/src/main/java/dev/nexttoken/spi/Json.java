@@ -118,7 +118,7 @@ public final class Json {
    * Same as {@link #read(InputStream, Reader, String, String)} for one stream event's data: parsed from
    * the UTF-8 bytes it arrived as, without decoding them to text first.
    */
-  public static <T> T read(ServerSentEvent event, Reader<T> reader, String provider, String what) {
+  public static <T> T read(StreamEvent event, Reader<T> reader, String provider, String what) {
     byte[] utf8 = event.utf8();
     if (utf8 == null) {
       return read(event.data(), reader, provider, what);

@@ -1,5 +1,7 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.Secret;
+import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;

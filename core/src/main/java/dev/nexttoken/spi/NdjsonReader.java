@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.StreamLimits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.error.StreamTooLargeException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * Decodes a {@code text/event-stream} body into {@link ServerSentEvent}s, one {@link #next()} call at a time.
+ * Decodes a {@code text/event-stream} body into {@link StreamEvent}s, one {@link #next()} call at a time.
  *
  * <p>Parsing follows the WHATWG HTML "event stream interpretation" rules: lines end in CRLF, LF or CR; a
  * leading UTF-8 byte order mark is skipped; lines starting with {@code :} are comments (keep-alives); one
@@ -75,7 +76,7 @@ public final class ServerSentEventReader implements Closeable {
    * @throws StreamTooLargeException if an event exceeds {@code maxEventBytes}
    * @throws IOException if reading the source fails
    */
-  public ServerSentEvent next() throws IOException {
+  public StreamEvent next() throws IOException {
     Buffer buffer = source.getBuffer();
     if (!started) {
       started = true;
@@ -179,8 +180,8 @@ public final class ServerSentEventReader implements Closeable {
     }
   }
 
-  private ServerSentEvent dispatch() {
-    ServerSentEvent event = ServerSentEvent.ofUtf8(eventType, data.readByteArray(), lastEventId); // decoded only if asked
+  private StreamEvent dispatch() {
+    StreamEvent event = StreamEvent.ofUtf8(eventType, data.readByteArray(), lastEventId); // decoded only if asked
     dataLines = 0;
     eventType = null;
     eventBytes = 0;

@@ -1,7 +1,7 @@
 /**
  * What a provider author needs from core, documented for third parties: HTTP execution with
  * retries and stream-friendly timeouts ({@link dev.nexttoken.spi.HttpTransport}), the status to
- * exception table ({@link dev.nexttoken.spi.ErrorMapper}), bounded SSE and NDJSON readers, the
+ * exception table ({@link dev.nexttoken.internal.ErrorMapper}), bounded SSE and NDJSON readers, the
  * Jackson setup ({@link dev.nexttoken.spi.Json}), request validation against capabilities, and
  * the base classes that leave a provider only its wire mapping.
  *
@@ -26,3 +26,5 @@
  * must do alike.
  */
 package dev.nexttoken.spi;
+
+import dev.nexttoken.internal.ErrorMapper;

@@ -9,8 +9,6 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.spi.AbstractLanguageModel;
-import dev.nexttoken.spi.EventChunkSource;
-import dev.nexttoken.spi.EventStream;
 import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.ModelBuilder;
@@ -46,7 +44,8 @@ public final class FakeProviderModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
-    return stream(transport.openEventStream("complete", FakeProviderWire.request(request, true)), request.options().logprobsOrNone().enabled());
+    return transport.openStream("complete", FakeProviderWire.request(request, true), HttpTransport.Framing.SERVER_SENT_EVENTS,
+        FakeProviderWire::chunk, request.options().logprobsOrNone().enabled());
   }
 
   @Override
@@ -57,11 +56,8 @@ public final class FakeProviderModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
-    return stream(transport.openEventStream("chat", FakeProviderWire.request(request, true)), request.options().logprobsOrNone().enabled());
-  }
-
-  private CompletionStream stream(EventStream events, boolean logprobs) {
-    return new CompletionStream(new EventChunkSource(events, FakeProviderWire::chunk, transport.apiKey()), logprobs, events.metadata());
+    return transport.openStream("chat", FakeProviderWire.request(request, true), HttpTransport.Framing.SERVER_SENT_EVENTS,
+        FakeProviderWire::chunk, request.options().logprobsOrNone().enabled());
   }
 
   /** Builds a {@link FakeProviderModel}. */

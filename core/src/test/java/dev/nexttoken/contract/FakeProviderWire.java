@@ -13,7 +13,7 @@ import dev.nexttoken.logprob.Logprobs;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.Json;
-import dev.nexttoken.spi.ServerSentEvent;
+import dev.nexttoken.spi.StreamEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +74,7 @@ final class FakeProviderWire {
     return new Completion(r.text() == null ? "" : r.text(), finish(r.finish()), usage(r.usage()), r.model(), meta, logprobs(r.logprobs()), null);
   }
 
-  static Chunk chunk(ServerSentEvent event) {
+  static Chunk chunk(StreamEvent event) {
     WireResponse r = Json.read(event.data(), WireResponse.class, PROVIDER, "a fake stream event");
     List<TokenLogprob> logprobs = logprobs(r.logprobs());
     return new Chunk(r.text(), logprobs, finish(r.finish()), r.usage() == null ? null : usage(r.usage()), r.model(), r.id(), Map.of());

@@ -15,7 +15,8 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.ResponseMetadata;
-import dev.nexttoken.spi.ChunkSource;
+import dev.nexttoken.internal.ChunkSource;
+import dev.nexttoken.internal.PulledCompletionStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -214,7 +215,7 @@ class ProbabilityTableTest {
         new TokenLogprob(" world", null, null, -2.0, null),
         new TokenLogprob("!", null, null, -1.0, null));
     Completion completion = new Completion("", null, null, null, null, List.of(), prompt);
-    ProbabilityTable table = ProbabilityTable.ofPrompt(completion, null);
+    ProbabilityTable table = completion.promptTable(null);
 
     SequenceStats stats = table.stats();
     assertEquals(3, stats.tokens());
@@ -238,9 +239,9 @@ class ProbabilityTableTest {
   @Test
   void completionWithoutLogprobsIsRefusedWithAHint() {
     Completion plain = new Completion("hi", null, null, null, null, null, null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProbabilityTable.of(plain));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.table());
     assertTrue(e.getMessage().contains("topLogprobs"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ProbabilityTable.ofPrompt(plain, null));
+    assertThrows(IllegalArgumentException.class, () -> plain.promptTable(null));
     assertThrows(IllegalArgumentException.class, () -> ProbabilityTable.of(List.of(), 0));
   }
 
@@ -261,10 +262,10 @@ class ProbabilityTableTest {
       public void close() {}
     };
     ProbabilityTable streamed;
-    try (CompletionStream stream = new CompletionStream(source, true, ResponseMetadata.EMPTY)) {
-      streamed = ProbabilityTable.of(stream, null);
+    try (CompletionStream stream = new PulledCompletionStream(source, true, ResponseMetadata.EMPTY)) {
+      streamed = stream.collect().table(null);
     }
-    ProbabilityTable whole = ProbabilityTable.of(new Completion(" Paris.", null, null, null, null, List.of(first, second), null));
+    ProbabilityTable whole = new Completion(" Paris.", null, null, null, null, List.of(first, second), null).table();
     assertEquals(whole.rows(), streamed.rows());
     assertEquals(" Paris.", streamed.text());
   }

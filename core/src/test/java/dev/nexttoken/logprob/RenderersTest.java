@@ -1,5 +1,6 @@
 package dev.nexttoken.logprob;
 
+import dev.nexttoken.analysis.NextTokenWalk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

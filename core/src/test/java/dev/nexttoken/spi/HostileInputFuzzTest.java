@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.ProviderError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class HostileInputFuzzTest {
       byte[] input = fuzzer.next(doc -> "data: " + doc + "\n\n");
       ServerSentEventReader reader = new ServerSentEventReader(new Buffer().write(input), MAX_EVENT, "fake");
       try {
-        ServerSentEvent event;
+        StreamEvent event;
         while ((event = reader.next()) != null) {
           int size = event.data().getBytes(StandardCharsets.UTF_8).length;
           int caseIndex = i;
@@ -85,7 +86,7 @@ class HostileInputFuzzTest {
       }
       try {
         Json.readTreeOrNull(input);
-        ProviderError.parse(input);
+        ProviderError.parse(input, Json.readTreeOrNull(input));
       } catch (RuntimeException | Error escaped) {
         fail("case " + i + " (seed " + Fuzzer.seed() + ") let " + escaped + " escape from a never-failing reader", escaped);
       }

@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.StreamLimits;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,10 +51,10 @@ class ServerSentEventReaderTest {
         + "id\ndata: reset\n\n";
     assertEquals(
         List.of(
-            new ServerSentEvent("content-delta", "{\"type\":\"content-delta\"}", "7"),
-            new ServerSentEvent(null, "next", "7"), // the last event id persists, as in browsers
-            new ServerSentEvent("message-end", "end", "7"), // an id containing NUL is ignored
-            new ServerSentEvent(null, "reset", null)),
+            new StreamEvent("content-delta", "{\"type\":\"content-delta\"}", "7"),
+            new StreamEvent(null, "next", "7"), // the last event id persists, as in browsers
+            new StreamEvent("message-end", "end", "7"), // an id containing NUL is ignored
+            new StreamEvent(null, "reset", null)),
         readAll(body));
   }
 
@@ -72,7 +73,7 @@ class ServerSentEventReaderTest {
   @ValueSource(strings = {"\n", "\r\n", "\r"})
   void lineEndings(String eol) throws IOException {
     String body = "event: e" + eol + "data: a" + eol + "data: b" + eol + eol + "data: [DONE]" + eol + eol;
-    assertEquals(List.of(new ServerSentEvent("e", "a\nb", null), data("[DONE]")), readAll(body));
+    assertEquals(List.of(new StreamEvent("e", "a\nb", null), data("[DONE]")), readAll(body));
   }
 
   @Test
@@ -83,7 +84,7 @@ class ServerSentEventReaderTest {
 
   @Test
   void doneIsRecognized() throws IOException {
-    List<ServerSentEvent> events = readAll("data: {\"x\":1}\n\ndata: [DONE]\n\n");
+    List<StreamEvent> events = readAll("data: {\"x\":1}\n\ndata: [DONE]\n\n");
     assertFalse(events.get(0).isDone());
     assertTrue(events.get(1).isDone());
     assertFalse(data(" [DONE]").isDone());
@@ -162,7 +163,7 @@ class ServerSentEventReaderTest {
       body.writeUtf8("é".repeat(512)); // 1 KiB of two-byte characters
     }
     body.writeUtf8("\n\n");
-    ServerSentEvent event = new ServerSentEventReader(body, 16 * MIB).next();
+    StreamEvent event = new ServerSentEventReader(body, 16 * MIB).next();
     assertEquals(5 * 1024 * 1024, event.data().length());
   }
 
@@ -230,13 +231,13 @@ class ServerSentEventReaderTest {
           .build());
       try (Response response = client.newCall(new Request.Builder().url(server.url("/v2/chat")).build()).execute();
           ServerSentEventReader reader = new ServerSentEventReader(response.body().source(), MIB)) {
-        List<ServerSentEvent> events = new ArrayList<>();
-        for (ServerSentEvent e; (e = reader.next()) != null; ) {
+        List<StreamEvent> events = new ArrayList<>();
+        for (StreamEvent e; (e = reader.next()) != null; ) {
           events.add(e);
         }
         assertEquals(
             List.of(
-                new ServerSentEvent("content-delta", "{\"text\":\"Grüße, 世界\"}", null),
+                new StreamEvent("content-delta", "{\"text\":\"Grüße, 世界\"}", null),
                 data("{\"n\":2}\n{\"n\":3}"),
                 data("[DONE]")),
             events);
@@ -251,15 +252,15 @@ class ServerSentEventReaderTest {
   void randomSplittingAlwaysYieldsTheSameEvents() throws IOException {
     for (long seed = 0; seed < 200; seed++) {
       Random random = new Random(seed);
-      List<ServerSentEvent> expected = new ArrayList<>();
+      List<StreamEvent> expected = new ArrayList<>();
       byte[] stream = randomStream(random, expected);
-      List<ServerSentEvent> actual = readAll(new ChunkedSource(stream, random, 1 + random.nextInt(16)));
+      List<StreamEvent> actual = readAll(new ChunkedSource(stream, random, 1 + random.nextInt(16)));
       assertEquals(expected, actual, "seed " + seed);
     }
   }
 
   /** Writes random valid events with random line endings, recording what a reader must dispatch. */
-  private static byte[] randomStream(Random random, List<ServerSentEvent> expected) {
+  private static byte[] randomStream(Random random, List<StreamEvent> expected) {
     String[] eols = {"\n", "\r\n", "\r"};
     String[] pieces = {"a", "{\"x\":1}", "é", "日本", "\uD83D\uDE00", " ", ":", "[DONE]", "\"error\""};
     StringBuilder out = new StringBuilder();
@@ -287,31 +288,31 @@ class ServerSentEventReaderTest {
       }
       // A blank line after a lone CR must not start with LF, or the two would read as one CRLF.
       out.append(out.charAt(out.length() - 1) == '\r' ? "\r" : eols[random.nextInt(3)]);
-      expected.add(new ServerSentEvent(type, String.join("\n", lines), lastId));
+      expected.add(new StreamEvent(type, String.join("\n", lines), lastId));
     }
     return out.toString().getBytes(UTF_8);
   }
 
-  private static ServerSentEvent data(String data) {
-    return new ServerSentEvent(null, data, null);
+  private static StreamEvent data(String data) {
+    return new StreamEvent(null, data, null);
   }
 
-  private static List<ServerSentEvent> readAll(String body) throws IOException {
+  private static List<StreamEvent> readAll(String body) throws IOException {
     return readAll(body, MIB);
   }
 
-  private static List<ServerSentEvent> readAll(String body, long maxEventBytes) throws IOException {
+  private static List<StreamEvent> readAll(String body, long maxEventBytes) throws IOException {
     return readAll(new ServerSentEventReader(new Buffer().writeUtf8(body), maxEventBytes));
   }
 
-  private static List<ServerSentEvent> readAll(Source source) throws IOException {
+  private static List<StreamEvent> readAll(Source source) throws IOException {
     return readAll(new ServerSentEventReader(Okio.buffer(source), MIB));
   }
 
-  private static List<ServerSentEvent> readAll(ServerSentEventReader reader) throws IOException {
-    List<ServerSentEvent> events = new ArrayList<>();
+  private static List<StreamEvent> readAll(ServerSentEventReader reader) throws IOException {
+    List<StreamEvent> events = new ArrayList<>();
     try (reader) {
-      for (ServerSentEvent e; (e = reader.next()) != null; ) {
+      for (StreamEvent e; (e = reader.next()) != null; ) {
         events.add(e);
       }
     }

@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.ErrorMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

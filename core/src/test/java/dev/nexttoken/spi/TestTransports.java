@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import dev.nexttoken.internal.Secret;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.contract.FakeProviderModel;
 import java.time.Duration;

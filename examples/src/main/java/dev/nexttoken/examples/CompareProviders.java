@@ -4,7 +4,7 @@ import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.Operation;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

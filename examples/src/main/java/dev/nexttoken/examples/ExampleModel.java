@@ -5,7 +5,7 @@ import dev.nexttoken.Operation;
 import dev.nexttoken.cohere.CohereModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.openai.OpenAiModel;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;

@@ -8,7 +8,7 @@ import dev.nexttoken.logprob.ProbabilityTable;
 import dev.nexttoken.logprob.SequenceStats;
 import dev.nexttoken.logprob.TableFormat;
 import dev.nexttoken.logprob.TableRow;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -38,7 +38,7 @@ public final class ProbabilityTables {
           .build());
 
       // With the vocabulary size (when the provider knows it) the entropy gets an upper bound too.
-      ProbabilityTable table = ProbabilityTable.of(answer, model.capabilities().vocabularySize());
+      ProbabilityTable table = answer.table(model.capabilities().vocabularySize());
       out.println(table.render(TableFormat.TEXT));
 
       // The rows are plain values: use them directly rather than parsing a rendering.

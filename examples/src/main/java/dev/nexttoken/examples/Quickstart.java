@@ -6,7 +6,7 @@ import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.Locale;
 

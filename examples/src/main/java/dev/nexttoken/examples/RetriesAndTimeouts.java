@@ -8,7 +8,7 @@ import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.llamacpp.LlamaCppModel;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.io.PrintStream;
 
 /**

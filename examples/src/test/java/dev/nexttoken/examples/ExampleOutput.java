@@ -3,7 +3,7 @@ package dev.nexttoken.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
 import java.io.ByteArrayOutputStream;

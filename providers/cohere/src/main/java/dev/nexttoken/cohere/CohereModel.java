@@ -20,9 +20,7 @@ import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.spi.AbstractLanguageModel;
-import dev.nexttoken.spi.Environment;
-import dev.nexttoken.spi.EventChunkSource;
-import dev.nexttoken.spi.EventStream;
+import dev.nexttoken.Environment;
 import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
@@ -168,9 +166,8 @@ public final class CohereModel extends AbstractLanguageModel {
 
   private CompletionStream open(ChatRequestBody body, GenerationOptions options) {
     boolean logprobs = options.logprobsOrNone().enabled();
-    EventStream events = transport.openEventStream(CohereWire.CHAT_PATH, body);
     StreamMapper mapper = new StreamMapper(logprobs, new LogprobMapper(tokenTexts, options.model()));
-    return new CompletionStream(new EventChunkSource(events, mapper, transport.apiKey()), logprobs, events.metadata());
+    return transport.openStream(CohereWire.CHAT_PATH, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs);
   }
 
   /** Builds a {@link CohereModel}. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.error.AuthenticationException;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

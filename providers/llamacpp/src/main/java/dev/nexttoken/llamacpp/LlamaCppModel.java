@@ -15,7 +15,6 @@ import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ServerException;
 import dev.nexttoken.llamacpp.internal.ChatMapper;
 import dev.nexttoken.llamacpp.internal.ChatResponse;
-import dev.nexttoken.llamacpp.internal.FinishedStreamSource;
 import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
 import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
 import dev.nexttoken.llamacpp.internal.ServerDtos;
@@ -23,10 +22,8 @@ import dev.nexttoken.llamacpp.internal.ServerMapper;
 import dev.nexttoken.llamacpp.internal.TextScorer;
 import dev.nexttoken.llamacpp.internal.WireSettings;
 import dev.nexttoken.spi.AbstractLanguageModel;
-import dev.nexttoken.spi.Environment;
-import dev.nexttoken.spi.EventChunkSource;
+import dev.nexttoken.Environment;
 import dev.nexttoken.spi.EventMapper;
-import dev.nexttoken.spi.EventStream;
 import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
@@ -145,8 +142,8 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
-    EventStream events = transport.openEventStream("completion", NativeCompletionMapper.body(request, settings, true));
-    return stream(events, NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+    return stream("completion", NativeCompletionMapper.body(request, settings, true),
+        NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
   }
 
   @Override
@@ -158,8 +155,8 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
-    EventStream events = transport.openEventStream("v1/chat/completions", ChatMapper.body(request, settings, true));
-    return stream(events, ChatMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+    return stream("v1/chat/completions", ChatMapper.body(request, settings, true),
+        ChatMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
   }
 
   /**
@@ -184,9 +181,8 @@ public final class LlamaCppModel extends AbstractLanguageModel {
     return vocabularySize;
   }
 
-  private CompletionStream stream(EventStream events, EventMapper mapper, LogprobsOption option) {
-    var source = new FinishedStreamSource(new EventChunkSource(events, mapper, transport.apiKey()));
-    return new CompletionStream(source, logprobs(option).enabled(), events.metadata());
+  private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption option) {
+    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs(option).enabled());
   }
 
   private static LogprobsOption logprobs(LogprobsOption option) {

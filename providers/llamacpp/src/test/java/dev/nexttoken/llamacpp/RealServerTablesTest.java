@@ -49,7 +49,7 @@ class RealServerTablesTest {
 
     List<KnownAnswerModel.Candidate> walk = truth.greedyWalk(PROMPT, MAX_TOKENS);
     for (Integer size : new Integer[] {null, vocabulary}) {
-      ProbabilityTable table = ProbabilityTable.of(c, size);
+      ProbabilityTable table = c.table(size);
       assertEquals(walk.size(), table.size(), "one row per generated token, </s> included");
       assertEquals(size, table.vocabularySize());
       assertEquals(c.text(), table.text());
@@ -75,7 +75,7 @@ class RealServerTablesTest {
     for (long seed = 0; seed < 10; seed++) {
       Completion c = model.complete(CompletionRequest.builder(PROMPT).maxTokens(MAX_TOKENS).temperature(3.0)
           .seed(seed).topLogprobs(k).build());
-      ProbabilityTable table = ProbabilityTable.of(c, truth.vocabSize());
+      ProbabilityTable table = c.table(truth.vocabSize());
       assertEquals(c.text(), table.text());
       int previous = TrueRows.lastToken(truth, PROMPT);
       for (TableRow row : table.rows()) {
@@ -96,7 +96,7 @@ class RealServerTablesTest {
     Completion c = model.complete(CompletionRequest.builder(PROMPT).maxTokens(MAX_TOKENS).temperature(0.0)
         .topLogprobs(vocabulary).build());
 
-    ProbabilityTable table = ProbabilityTable.of(c, vocabulary);
+    ProbabilityTable table = c.table(vocabulary);
     List<KnownAnswerModel.Candidate> walk = truth.greedyWalk(PROMPT, MAX_TOKENS);
     assertEquals(walk.size(), table.size());
     assertEquals(vocabulary, table.vocabularySize());
@@ -117,8 +117,8 @@ class RealServerTablesTest {
     assertNull(model.capabilities().vocabularySize(), "nothing is asked of the server implicitly");
     Completion c = model.complete(CompletionRequest.builder(PROMPT).maxTokens(1).temperature(0.0).topLogprobs(K).build());
 
-    TableRow unbounded = ProbabilityTable.of(c, model.capabilities().vocabularySize()).row(0);
-    TableRow bounded = ProbabilityTable.of(c, model.withServerInfo().capabilities().vocabularySize()).row(0);
+    TableRow unbounded = c.table(model.capabilities().vocabularySize()).row(0);
+    TableRow bounded = c.table(model.withServerInfo().capabilities().vocabularySize()).row(0);
 
     int previous = TrueRows.lastToken(truth, PROMPT);
     TrueRows.assertRow(truth, previous, K, unbounded, null);

@@ -4,7 +4,7 @@ import static dev.nexttoken.llamacpp.KnownAnswers.PROMPT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nexttoken.logprob.NextTokenWalk;
+import dev.nexttoken.analysis.NextTokenWalk;
 import dev.nexttoken.logprob.Sampler;
 import dev.nexttoken.logprob.SamplingSettings;
 import dev.nexttoken.logprob.TableRow;

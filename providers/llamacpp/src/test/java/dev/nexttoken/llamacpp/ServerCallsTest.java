@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.OperationCapabilities;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;

@@ -23,10 +23,8 @@ import dev.nexttoken.openai.internal.CompletionResponse;
 import dev.nexttoken.openai.internal.RequestMapper;
 import dev.nexttoken.openai.internal.ScoreMapping;
 import dev.nexttoken.spi.AbstractLanguageModel;
-import dev.nexttoken.spi.Environment;
-import dev.nexttoken.spi.EventChunkSource;
+import dev.nexttoken.Environment;
 import dev.nexttoken.spi.EventMapper;
-import dev.nexttoken.spi.EventStream;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
@@ -183,8 +181,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
   }
 
   private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption logprobs) {
-    EventStream events = transport.openEventStream(path, body);
-    return new CompletionStream(new EventChunkSource(events, mapper, transport.apiKey()), logprobs.enabled(), events.metadata());
+    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs.enabled());
   }
 
   /** Builds an {@link OpenAiModel}; see {@link ModelBuilder} for the settings every provider shares. */

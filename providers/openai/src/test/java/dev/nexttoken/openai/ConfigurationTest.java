@@ -14,7 +14,7 @@ import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -13,7 +13,7 @@ import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.spi.Environment;
+import dev.nexttoken.Environment;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import dev.nexttoken.Chunk;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
-import dev.nexttoken.spi.ServerSentEvent;
+import dev.nexttoken.spi.StreamEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code content-delta} text and its logprobs, {@code message-end} the finish reason, usage and
  * billed units. Other event types (tool calls, citations, debug, ones added later) carry nothing
  * for the neutral answer and are skipped, as is non-JSON data; {@code [DONE]} is handled by
- * {@link dev.nexttoken.spi.EventChunkSource}. One instance per stream.
+ * {@link dev.nexttoken.spi.HttpTransport#openStream}. One instance per stream.
  */
 public final class StreamMapper implements EventMapper {
   private final boolean logprobsRequested;
@@ -28,12 +28,12 @@ public final class StreamMapper implements EventMapper {
   }
 
   @Override
-  public Chunk map(ServerSentEvent event) {
+  public Chunk map(StreamEvent event) {
     String data = event.data().strip();
     if (!data.startsWith("{")) {
       return null; // the reference: ignore any non-JSON data, wherever [DONE]-like lines appear
     }
-    StreamEvent e = Json.read(data, StreamEvent.class, CohereWire.PROVIDER, "a Cohere v2 stream event");
+    EventBody e = Json.read(data, EventBody.class, CohereWire.PROVIDER, "a Cohere v2 stream event");
     String type = e.type() != null ? e.type() : event.event();
     if (type == null) {
       return null;
@@ -47,8 +47,8 @@ public final class StreamMapper implements EventMapper {
     };
   }
 
-  private Chunk contentStart(StreamEvent e) {
-    StreamEvent.DeltaContent content = content(e);
+  private Chunk contentStart(EventBody e) {
+    EventBody.DeltaContent content = content(e);
     if (content != null && "thinking".equals(content.type()) && e.index() != null) {
       thinkingItems.add(e.index());
       return null;
@@ -57,11 +57,11 @@ public final class StreamMapper implements EventMapper {
     return content == null || content.text() == null || content.text().isEmpty() ? null : Chunk.text(content.text());
   }
 
-  private Chunk contentDelta(StreamEvent e) {
+  private Chunk contentDelta(EventBody e) {
     if (e.index() != null && thinkingItems.contains(e.index())) {
       return null;
     }
-    StreamEvent.DeltaContent content = content(e);
+    EventBody.DeltaContent content = content(e);
     String text = content == null || content.text() == null ? "" : content.text();
     List<TokenLogprob> tokens = logprobsRequested ? logprobs.map(e.logprobs()) : List.of();
     if (text.isEmpty() && tokens.isEmpty()) {
@@ -70,8 +70,8 @@ public final class StreamMapper implements EventMapper {
     return new Chunk(text, tokens, null, null, null, null, Map.of());
   }
 
-  private static Chunk messageEnd(StreamEvent e) {
-    StreamEvent.Delta delta = e.delta();
+  private static Chunk messageEnd(EventBody e) {
+    EventBody.Delta delta = e.delta();
     if (delta == null) {
       return null;
     }
@@ -79,7 +79,7 @@ public final class StreamMapper implements EventMapper {
         delta.usage() == null ? null : ResponseMapper.usage(delta.usage()), null, null, ResponseMapper.extras(delta.usage()));
   }
 
-  private static StreamEvent.DeltaContent content(StreamEvent e) {
+  private static EventBody.DeltaContent content(EventBody e) {
     return e.delta() == null || e.delta().message() == null ? null : e.delta().message().content();
   }
 }

@@ -7,7 +7,7 @@ import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
-import dev.nexttoken.spi.ServerSentEvent;
+import dev.nexttoken.spi.StreamEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ public final class ChatChunkMapper implements EventMapper {
   }
 
   @Override
-  public Chunk map(ServerSentEvent event) {
+  public Chunk map(StreamEvent event) {
     ChatResponse response = Json.read(event, reader, Responses.PROVIDER, "an OpenAI chat completion chunk");
     ChatResponse.Choice choice = response.choice();
     String text = "";

@@ -7,7 +7,7 @@ import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
-import dev.nexttoken.spi.ServerSentEvent;
+import dev.nexttoken.spi.StreamEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class CompletionChunkMapper implements EventMapper {
   }
 
   @Override
-  public Chunk map(ServerSentEvent event) {
+  public Chunk map(StreamEvent event) {
     CompletionResponse response = Json.read(event.data(), CompletionResponse.class, Responses.PROVIDER, "an OpenAI completion stream chunk");
     CompletionResponse.Choice choice = Responses.first(response.choices(), CompletionResponse.Choice::index);
     String text = "";

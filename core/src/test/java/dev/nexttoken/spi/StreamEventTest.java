@@ -10,16 +10,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** An event read from a stream keeps its bytes; it must behave exactly like one built from text. */
-class ServerSentEventTest {
-  private static ServerSentEvent fromBytes(String data) {
-    return ServerSentEvent.ofUtf8("e", data.getBytes(StandardCharsets.UTF_8), "1");
+class StreamEventTest {
+  private static StreamEvent fromBytes(String data) {
+    return StreamEvent.ofUtf8("e", data.getBytes(StandardCharsets.UTF_8), "1");
   }
 
   @Test
   void anEventFromBytesEqualsTheSameEventFromText() {
     String data = "{\"text\":\"Grüße, 世界\"}";
-    ServerSentEvent bytes = fromBytes(data);
-    ServerSentEvent text = new ServerSentEvent("e", data, "1");
+    StreamEvent bytes = fromBytes(data);
+    StreamEvent text = new StreamEvent("e", data, "1");
     assertEquals(text, bytes);
     assertEquals(text.hashCode(), bytes.hashCode());
     assertEquals(text.toString(), bytes.toString());
@@ -37,7 +37,7 @@ class ServerSentEventTest {
     assertFalse(fromBytes("{\"a\":\"erro\"}").contains(error));
     assertFalse(fromBytes("{\"error_code\":1}").contains(error));
     assertFalse(fromBytes("").contains(error));
-    assertTrue(new ServerSentEvent(null, "{\"error\":1}", null).contains(error));
+    assertTrue(new StreamEvent(null, "{\"error\":1}", null).contains(error));
     assertTrue(fromBytes("{").startsWith('{'));
     assertFalse(fromBytes("").startsWith('{'));
   }
@@ -60,7 +60,7 @@ class ServerSentEventTest {
   @Test
   void invalidUtf8InAnEventIsReadAsReplacementCharactersNotAnError() {
     byte[] data = {'{', '"', 't', '"', ':', '"', 'a', (byte) 0xFF, '"', '}'};
-    ServerSentEvent event = ServerSentEvent.ofUtf8(null, data, null);
+    StreamEvent event = StreamEvent.ofUtf8(null, data, null);
     assertEquals("a\uFFFD", Json.read(event, p -> {
       p.nextToken();
       p.nextToken();

@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.error.NextTokenException;
@@ -88,7 +88,7 @@ public final class RetryPolicy {
     return settings;
   }
 
-  boolean shouldRetry(Throwable failure) {
+  public boolean shouldRetry(Throwable failure) {
     if (!(failure instanceof NextTokenException e) || !e.isRetryable()) {
       return false;
     }
@@ -96,7 +96,7 @@ public final class RetryPolicy {
   }
 
   /** The wait before retry number {@code attempt} (1-based) after {@code failure}. */
-  long waitMillis(int attempt, Throwable failure) {
+  public long waitMillis(int attempt, Throwable failure) {
     if (failure instanceof NextTokenException e && e.retryAfter().isPresent()) {
       return e.retryAfter().get().toMillis();
     }

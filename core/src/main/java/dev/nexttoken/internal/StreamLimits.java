@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.StreamTooLargeException;
@@ -20,7 +20,7 @@ public final class StreamLimits {
   private StreamLimits() {}
 
   /** Closes {@code source} (nothing more will be read from it) and describes what was too large. */
-  static StreamTooLargeException tooLarge(Closeable source, String what, String limitName, long limit, String provider) {
+  public static StreamTooLargeException tooLarge(Closeable source, String what, String limitName, long limit, String provider) {
     StreamTooLargeException e = new StreamTooLargeException(
         what + " exceeded " + limit + " bytes, so the stream was closed. If the provider really sends "
             + "this much, raise " + limitName + " (default StreamLimits.DEFAULT_MAX_EVENT_BYTES, 1 MiB).",

@@ -12,11 +12,11 @@ import java.util.Objects;
  * {@code data} as JSON, because OpenAI and Cohere end their streams with the non-JSON sentinel {@code [DONE]}.
  *
  * <p>An event read from a stream keeps its data as the UTF-8 bytes that arrived and decodes them to text
- * only when {@link #data()} is first called: {@link Json#read(ServerSentEvent, Json.Reader, String, String)}
+ * only when {@link #data()} is first called: {@link Json#read(StreamEvent, Json.Reader, String, String)}
  * parses the bytes directly, which saves a decode and a copy per chunk on long streams. Equality, hash
  * and {@code toString} are those of the three values, as for a record.
  */
-public final class ServerSentEvent {
+public final class StreamEvent {
   private static final String DONE = "[DONE]";
   private static final byte[] DONE_BYTES = DONE.getBytes(StandardCharsets.US_ASCII);
 
@@ -35,22 +35,22 @@ public final class ServerSentEvent {
    * @param id the last event id seen on this stream so far (ids persist across events, as in browsers; an
    *     empty {@code id:} line resets it), or null
    */
-  public ServerSentEvent(String event, String data, String id) {
+  public StreamEvent(String event, String data, String id) {
     this.event = event;
     this.data = Objects.requireNonNull(data, "data");
     this.id = id;
     this.bytes = null;
   }
 
-  private ServerSentEvent(String event, byte[] bytes, String id) {
+  private StreamEvent(String event, byte[] bytes, String id) {
     this.event = event;
     this.bytes = Objects.requireNonNull(bytes, "data");
     this.id = id;
   }
 
   /** An event whose data is {@code utf8}, owned by the event from now on (not copied). */
-  static ServerSentEvent ofUtf8(String event, byte[] utf8, String id) {
-    return new ServerSentEvent(event, utf8, id);
+  static StreamEvent ofUtf8(String event, byte[] utf8, String id) {
+    return new StreamEvent(event, utf8, id);
   }
 
   /** The value of the event's {@code event:} line, or null. */
@@ -94,7 +94,7 @@ public final class ServerSentEvent {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ServerSentEvent e && Objects.equals(event, e.event) && data().equals(e.data()) && Objects.equals(id, e.id);
+    return o instanceof StreamEvent e && Objects.equals(event, e.event) && data().equals(e.data()) && Objects.equals(id, e.id);
   }
 
   @Override
@@ -104,6 +104,6 @@ public final class ServerSentEvent {
 
   @Override
   public String toString() {
-    return "ServerSentEvent[event=" + event + ", data=" + data() + ", id=" + id + "]";
+    return "StreamEvent[event=" + event + ", data=" + data() + ", id=" + id + "]";
   }
 }

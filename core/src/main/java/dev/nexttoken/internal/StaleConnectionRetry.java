@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -20,14 +20,14 @@ import okhttp3.Response;
  * here is safe in the way OkHttp's recovery is: the request never reached a live server. It does
  * not count against {@code maxRetries}; a failure on a fresh connection is left to the policy.
  */
-final class StaleConnectionRetry {
+public final class StaleConnectionRetry {
   /** How many dead pooled connections one call may meet in a row before giving up. */
   private static final int MAX_STALE = 5;
 
   private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /** Marks failures on connections that already carried an exchange. */
-  Interceptor network() {
+  public Interceptor network() {
     return chain -> {
       Connection connection = chain.connection();
       boolean reused = connection != null && used.contains(connection);
@@ -47,7 +47,7 @@ final class StaleConnectionRetry {
   }
 
   /** Re-sends a request that failed on a stale pooled connection; OkHttp will not pool that connection again. */
-  Interceptor application() {
+  public Interceptor application() {
     return chain -> {
       for (int stale = 0; ; stale++) {
         try {

@@ -1,5 +1,10 @@
-package dev.nexttoken;
+package dev.nexttoken.internal;
 
+import dev.nexttoken.Chunk;
+import dev.nexttoken.Completion;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.ArrayList;
 import java.util.List;

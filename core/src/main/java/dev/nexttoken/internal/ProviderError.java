@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ProviderError(String type, String code, String message, String id) {
   public static final ProviderError EMPTY = new ProviderError(null, null, null, null);
 
-  /** Reads an error from a response body; never fails. */
-  public static ProviderError parse(byte[] body) {
-    JsonNode root = Json.readTreeOrNull(body);
+  /**
+   * Reads an error from a response body; never fails.
+   *
+   * @param root the body parsed as JSON, or null when it is not JSON
+   */
+  public static ProviderError parse(byte[] body, JsonNode root) {
     if (root == null || !root.isObject()) {
       return body == null || body.length == 0 ? EMPTY : new ProviderError(null, null, excerpt(body), null);
     }

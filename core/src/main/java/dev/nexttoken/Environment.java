@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;

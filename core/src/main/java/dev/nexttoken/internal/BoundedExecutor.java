@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -15,13 +15,13 @@ import java.util.function.IntSupplier;
  * enqueues itself, through {@code Dispatcher.maxRequests}), while the async API submits whole blocking
  * calls to it. Without this, 1,000 concurrent streams would mean 1,000 threads.
  */
-final class BoundedExecutor implements Executor {
+public final class BoundedExecutor implements Executor {
   private final ExecutorService delegate;
   private final IntSupplier limit;
   private final Queue<Runnable> waiting = new ArrayDeque<>();
   private int running;
 
-  BoundedExecutor(ExecutorService delegate, IntSupplier limit) {
+  public BoundedExecutor(ExecutorService delegate, IntSupplier limit) {
     this.delegate = delegate;
     this.limit = limit;
   }

@@ -1,4 +1,4 @@
-package dev.nexttoken.spi;
+package dev.nexttoken.internal;
 
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.GenerationOptions;

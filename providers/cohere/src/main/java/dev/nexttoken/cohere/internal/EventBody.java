@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param delta what the event adds
  * @param logprobs the logprobs of a {@code content-delta}'s text (one item per event), when requested
  */
-public record StreamEvent(String type, String id, Integer index, Delta delta, LogprobItem logprobs) {
+public record EventBody(String type, String id, Integer index, Delta delta, LogprobItem logprobs) {
 
   /** What an event adds: message content, or at the end the finish reason and usage. */
   public record Delta(DeltaMessage message, @JsonProperty("finish_reason") String finishReason, WireUsage usage) {}

@@ -1,4 +1,4 @@
-package dev.nexttoken.logprob;
+package dev.nexttoken.analysis;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -13,7 +13,14 @@ import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
-import dev.nexttoken.spi.RequestValidator;
+import dev.nexttoken.internal.RequestValidator;
+import dev.nexttoken.logprob.ProbabilityTable;
+import dev.nexttoken.logprob.TableRow;
+import dev.nexttoken.logprob.TokenCandidate;
+import dev.nexttoken.logprob.TokenChooser;
+import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.logprob.WalkResult;
+import dev.nexttoken.logprob.WalkStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,11 +119,11 @@ public final class NextTokenWalk {
         break;
       }
       byte[] bytes = chosen.bytes();
-      if (bytes != null && !Arrays.equals(bytes, Utf8.decode(bytes).getBytes(UTF_8))) {
+      if (bytes != null && !Arrays.equals(bytes, new String(bytes, UTF_8).getBytes(UTF_8))) {
         stop = WalkResult.StopReason.PARTIAL_CHARACTER;
         break;
       }
-      text.append(bytes != null ? Utf8.decode(bytes) : chosen.token());
+      text.append(bytes != null ? new String(bytes, UTF_8) : chosen.token());
     }
     ProbabilityTable table = ProbabilityTable.of(chosenTokens, vocabulary);
     List<WalkStep> walkSteps = new ArrayList<>(chosenTokens.size());
@@ -150,11 +157,11 @@ public final class NextTokenWalk {
     FinishReason finish = completion.finishReason();
     return completion.text().isEmpty()
         && finish != null && finish.kind() == FinishReason.Kind.STOP
-        && RowBuilder.sameToken(chosen.token(), bytes, chosen.id(), generated.token(), generated.bytes(), generated.id());
+        && chosen.sameTokenAs(generated.token(), generated.bytes(), generated.id());
   }
 
   private static boolean sameToken(TokenCandidate a, TokenCandidate b) {
-    return RowBuilder.sameToken(a.token(), a.bytes(), a.id(), b.token(), b.bytes(), b.id());
+    return a.sameTokenAs(b.token(), b.bytes(), b.id());
   }
 
   /** Configures a {@link NextTokenWalk}. */
