@@ -24,9 +24,12 @@ import java.util.concurrent.TimeUnit;
  * client's own runtime classpath (client order rotated every round), rebuilds probability tables,
  * times cold starts and sums classpaths.
  *
- * <p>Usage: {@code BenchmarkSuite quick|full <classesDir> <classpathDir> <resultsDir> <workDir>}, where
- * {@code classpathDir} holds {@code <client>.txt} (path-separated jars) for every compared client and
- * {@code jmh.txt}; {@code benchmarks/run.sh} prepares all of them.
+ * <p>Usage: {@code BenchmarkSuite quick|full|smoke <classesDir> <classpathDir> <resultsDir> <workDir>
+ * [<baselineClient>]}, where {@code classpathDir} holds {@code <client>.txt} (path-separated jars) for
+ * every compared client and {@code jmh.txt}; {@code benchmarks/run.sh} prepares all of them. A
+ * baseline client ({@code nexttoken@<sha>}) is one more client, measured right after {@code nexttoken}
+ * in every rotation; its {@code <client>.overlay} names the classes compiled against its jars, which go
+ * first on its classpath, and its {@code <client>.provenance} what it was built from.
  */
 public final class BenchmarkSuite {
   /** What a mode runs. */
@@ -34,6 +37,8 @@ public final class BenchmarkSuite {
 
   static final Mode QUICK = new Mode("quick", 1, new Timing(2, 2, 2, 2), new Timing(1, 2, 2, 2), new Timing(1, 1, 2, 1), 3);
   static final Mode FULL = new Mode("full", 3, new Timing(4, 3, 3, 4), new Timing(2, 2, 3, 3), new Timing(2, 2, 3, 2), 7);
+  /** Shows that everything runs and reports; its figures measure nothing. */
+  static final Mode SMOKE = new Mode("smoke", 1, new Timing(1, 1, 1, 1), new Timing(1, 1, 1, 1), new Timing(0, 1, 1, 1), 2);
 
   private static final List<String> SCENARIOS = List.of("chat", "stream", "concurrent64", "legacy");
   private static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx1g");
@@ -43,47 +48,71 @@ public final class BenchmarkSuite {
   private final Path classpaths;
   private final Path resultsDir;
   private final Path work;
+  /** The baseline client, e.g. {@code nexttoken@6ede746}, or null. */
+  private final String baseline;
+  /** {@link Clients#COMPARED}, with the baseline right after nexttoken when there is one. */
+  private final List<String> compared;
   private final Procs procs = new Procs(20);
   private final Results results = new Results();
   private final List<String> failures = new ArrayList<>();
   private String baseUrl;
 
-  private BenchmarkSuite(Mode mode, Path classes, Path classpaths, Path resultsDir, Path work) {
+  private BenchmarkSuite(Mode mode, Path classes, Path classpaths, Path resultsDir, Path work, String baseline) {
     this.mode = mode;
     this.classes = classes;
     this.classpaths = classpaths;
     this.resultsDir = resultsDir;
     this.work = work;
+    this.baseline = baseline;
+    this.compared = withBaseline(Clients.COMPARED, baseline);
+  }
+
+  /** {@code clients} with {@code baseline} inserted right after {@code nexttoken}; unchanged when null. */
+  static List<String> withBaseline(List<String> clients, String baseline) {
+    List<String> out = new ArrayList<>(clients);
+    if (baseline != null) {
+      out.add(out.indexOf("nexttoken") + 1, baseline);
+    }
+    return List.copyOf(out);
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 5) {
-      System.err.println("usage: BenchmarkSuite quick|full <classesDir> <classpathDir> <resultsDir> <workDir>");
+    if (args.length != 5 && args.length != 6) {
+      System.err.println("usage: BenchmarkSuite quick|full|smoke <classesDir> <classpathDir> <resultsDir> <workDir> [<baselineClient>]");
       System.exit(2);
     }
     Mode mode = switch (args[0]) {
       case "quick" -> QUICK;
       case "full" -> FULL;
-      default -> throw new IllegalArgumentException("mode must be quick or full, was " + args[0]);
+      case "smoke" -> SMOKE;
+      default -> throw new IllegalArgumentException("mode must be quick, full or smoke, was " + args[0]);
     };
     Path work = Path.of(args[4]);
     Files.createDirectories(work.resolve("logs"));
     Files.createDirectories(Path.of(args[3]));
-    new BenchmarkSuite(mode, Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), work).run();
+    new BenchmarkSuite(mode, Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), work, args.length == 6 ? args[5] : null).run();
   }
 
   private void run() throws Exception {
     long started = System.nanoTime();
     Process stub = startStub();
     try {
-      for (String client : Clients.COMPARED) {
+      for (String client : compared) {
         progress("self-check " + client);
         procs.run(List.of(Procs.java(), "-cp", classpath(client), SelfCheck.class.getName(), client, baseUrl), log("selfcheck-" + client));
+        if (client.startsWith("nexttoken")) {
+          // Where each nexttoken's client and library classes came from: the proof a baseline ran its own code.
+          for (String line : Files.readAllLines(log("selfcheck-" + client))) {
+            if (line.contains(" from ")) {
+              progress("  " + line);
+            }
+          }
+        }
       }
       String ceiling = measureCeiling();
       for (int round = 0; round < mode.rounds(); round++) {
         for (String scenario : SCENARIOS) {
-          for (String client : rotated(Clients.COMPARED, round)) {
+          for (String client : rotated(compared, round)) {
             if (scenario.equals("legacy") && client.equals("langchain4j")) {
               continue;
             }
@@ -184,12 +213,12 @@ public final class BenchmarkSuite {
   }
 
   private void measureColdStarts() throws IOException {
-    for (String client : Clients.COMPARED) {
+    for (String client : compared) {
       // One unmeasured start per client, so every measured start finds its jars in the page cache.
       procs.run(coldStart(client), log("coldstart-" + client));
     }
     for (int i = 0; i < mode.coldStarts(); i++) {
-      for (String client : rotated(Clients.COMPARED, i)) {
+      for (String client : rotated(compared, i)) {
         progress("cold start " + (i + 1) + "/" + mode.coldStarts() + " " + client);
         // Each start is its own round of side-by-side samples; the report takes medians over them.
         results.add(i, client, "coldstart", Metric.WALL_MS, procs.timed(coldStart(client), log("coldstart-" + client)));
@@ -204,7 +233,12 @@ public final class BenchmarkSuite {
   private String measureClasspaths() throws IOException {
     StringBuilder md = new StringBuilder("## Runtime classpaths\n\nWhat a user of each client gets from Maven "
         + "(resolved from `benchmarks/classpaths/<client>/pom.xml`, no BOM of ours in between):\n\n");
-    for (String client : Clients.COMPARED) {
+    if (baseline != null) {
+      md.append("With a baseline, both nexttokens are not resolved from `classpaths/nexttoken/pom.xml` but built with "
+          + "`package` (nothing installed): each gets its own build's `nexttoken-openai` jar and that build's resolved runtime "
+          + "classpath (core and the third-party jars).\n\n");
+    }
+    for (String client : compared) {
       long bytes = 0;
       List<String> jars = new ArrayList<>();
       for (String jar : read(client).split(File.pathSeparator)) {
@@ -230,12 +264,42 @@ public final class BenchmarkSuite {
         mode.rounds(), mode.rounds() == 1 ? "" : "s", mode.clients().warmups(), mode.clients().warmupSeconds(),
         mode.clients().iterations(), mode.clients().iterationSeconds(), mode.coldStarts(),
         TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - started)));
-    List<String> columns = Clients.COMPARED;
-    results.writeJson(resultsDir.resolve("latest.json"), date, machine, mode.name(), columns);
+    List<String> columns = compared;
+    String comparisonSection = "";
+    if (baseline == null) {
+      results.writeJson(resultsDir.resolve("latest.json"), date, machine, mode.name(), columns);
+    } else {
+      Map<String, String> provenance = provenance();
+      header.put("baseline", baseline + " = " + provenance.getOrDefault("commit", "?") + " \u201c"
+          + provenance.getOrDefault("subject", "") + "\u201d, built in the same run (see Before/after)");
+      List<Results.Comparison> comparisons = new ArrayList<>();
+      for (MarkdownReport.Line line : MarkdownReport.LINES) {
+        int rounds = switch (line.scenario()) {
+          case "coldstart" -> mode.coldStarts();
+          case "classpath" -> 1;
+          default -> mode.rounds();
+        };
+        Results.Comparison c = results.compare("nexttoken", baseline, line.scenario(), line.metric(), rounds);
+        if (c.current() != null || c.baseline() != null) {
+          comparisons.add(c);
+        }
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("client", baseline);
+      json.putAll(provenance);
+      results.writeJson(resultsDir.resolve("latest.json"), date, machine, mode.name(), columns, json, comparisons);
+      comparisonSection = MarkdownReport.comparison(results, "nexttoken", baseline,
+          "Baseline built from commit `" + provenance.getOrDefault("commit", "?") + "` (" + provenance.getOrDefault("jars", "") + "); "
+          + "the nexttoken client compiled against its jars from `" + provenance.getOrDefault("clientSource", "?") + "`.", comparisons);
+    }
     if (!failures.isEmpty()) {
       header.put("failed runs (left out)", String.join(", ", failures));
     }
-    Files.writeString(resultsDir.resolve("latest.md"), MarkdownReport.render(results, columns, header, ceiling, tableSection, classpathSection));
+    Files.writeString(resultsDir.resolve("latest.md"), MarkdownReport.render(results, columns, header, ceiling, comparisonSection, tableSection, classpathSection));
+    if (!comparisonSection.isEmpty()) {
+      System.out.println();
+      System.out.println(comparisonSection);
+    }
     progress("wrote " + resultsDir.resolve("latest.md") + " and latest.json");
   }
 
@@ -271,9 +335,30 @@ public final class BenchmarkSuite {
     return args;
   }
 
-  /** The benchmark classes, JMH and the client's own runtime classpath, nothing else. */
+  /**
+   * The benchmark classes, JMH and the client's own runtime classpath, nothing else; a baseline's own
+   * build of its client's classes ({@code <client>.overlay}) first, so they replace the suite's.
+   */
   private String classpath(String client) throws IOException {
-    return classes + File.pathSeparator + read("jmh") + File.pathSeparator + read(client);
+    Path overlay = classpaths.resolve(client + ".overlay");
+    String first = Files.exists(overlay) ? Files.readString(overlay).trim() + File.pathSeparator : "";
+    return first + classes + File.pathSeparator + read("jmh") + File.pathSeparator + read(client);
+  }
+
+  /** The baseline's {@code <client>.provenance} ({@code key=value} lines; the {@code jar} lines joined). */
+  private Map<String, String> provenance() throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    Path file = classpaths.resolve(baseline + ".provenance");
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          String key = line.substring(0, eq).equals("jar") ? "jars" : line.substring(0, eq);
+          out.merge(key, line.substring(eq + 1), (a, b) -> a + ", " + b);
+        }
+      }
+    }
+    return out;
   }
 
   private String read(String name) throws IOException {

@@ -31,6 +31,12 @@ final class MarkdownReport {
 
   static String render(Results results, List<String> clients, Map<String, String> header, String ceiling,
       String tableSection, String classpathSection) {
+    return render(results, clients, header, ceiling, "", tableSection, classpathSection);
+  }
+
+  /** The same, with {@code comparisonSection} ({@link #comparison}, or empty) right after the main table. */
+  static String render(Results results, List<String> clients, Map<String, String> header, String ceiling,
+      String comparisonSection, String tableSection, String classpathSection) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks: the client-side cost of a call, side by side\n\n");
     header.forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append('\n'));
@@ -58,8 +64,44 @@ final class MarkdownReport {
         + "CPU is the client JVM's process CPU time (every thread: callers, HTTP, GC, JIT) per call or chunk; "
         + "allocation is JMH's `gc.alloc.rate.norm`. Every call of every client is checked against the canned "
         + "data: content, each token's logprob and each top logprob.\n\n");
-    md.append(tableSection).append('\n').append(classpathSection);
+    md.append(comparisonSection).append(tableSection).append('\n').append(classpathSection);
     return md.toString();
+  }
+
+  /**
+   * The before/after section: per metric both nexttokens (with their ratios to the floor), the cost
+   * ratio current/baseline of every round and its median. {@code comparisons} are in {@link #LINES} order.
+   */
+  static String comparison(Results results, String current, String baseline, String provenance, List<Results.Comparison> comparisons) {
+    StringBuilder md = new StringBuilder("## Before/after: ").append(current).append(" (working tree) against ")
+        .append(baseline).append("\n\n").append(provenance).append("\n\n| metric | ").append(baseline).append(" | ")
+        .append(current).append(" | ").append(current).append(" / ").append(baseline)
+        .append(" per round | median |\n|---|---|---|---|---|\n");
+    for (Results.Comparison c : comparisons) {
+      Line line = line(c.scenario(), c.metric());
+      StringBuilder rounds = new StringBuilder();
+      for (Double r : c.perRound()) {
+        rounds.append(rounds.length() == 0 ? "" : ", ").append(r == null ? "–" : Results.ratio(r));
+      }
+      md.append("| ").append(line.label()).append(" | ")
+          .append(cell(results.row(baseline, c.scenario(), c.metric()), line, baseline)).append(" | ")
+          .append(cell(results.row(current, c.scenario(), c.metric()), line, current)).append(" | ")
+          .append(rounds).append(" | ").append(c.ratio() == null ? "" : "**" + Results.ratio(c.ratio()) + "**").append(" |\n");
+    }
+    md.append("\nThe last two columns are costs of the working tree over the baseline, taken between the two "
+        + "nexttokens measured side by side in the same round (cold start: in the same start of every client): "
+        + "above ×1.00 the working tree is slower or costs more. Both ran in their own forks on their own "
+        + "classpaths, client order rotated with the others.\n\n");
+    return md.toString();
+  }
+
+  static Line line(String scenario, Metric metric) {
+    for (Line line : LINES) {
+      if (line.scenario().equals(scenario) && line.metric() == metric) {
+        return line;
+      }
+    }
+    throw new IllegalArgumentException("no report line for " + scenario + " " + metric);
   }
 
   private static String cell(Row row, Line line, String client) {

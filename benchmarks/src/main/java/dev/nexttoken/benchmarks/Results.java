@@ -43,6 +43,13 @@ final class Results {
   /** One row of latest.json; value and ratio are null where the client has no such API. */
   record Row(String client, String scenario, Metric metric, Double value, Double ratioToFloor) {}
 
+  /**
+   * Before/after for one scenario and metric: both clients' values (medians over rounds) and the cost
+   * ratio current/baseline of each round (null where either is missing) and its median (null when no
+   * round has both). Above 1 the current code costs more than the baseline: a regression.
+   */
+  record Comparison(String scenario, Metric metric, Double current, Double baseline, List<Double> perRound, Double ratio) {}
+
   static final String FLOOR = "floor";
 
   private final List<Sample> samples = new ArrayList<>();
@@ -93,15 +100,38 @@ final class Results {
     if (mine.isEmpty()) {
       return null;
     }
-    Map<Integer, Double> floor = byRound(FLOOR, scenario, metric);
-    List<Double> ratios = new ArrayList<>();
+    Map<Integer, Double> ratios = ratios(client, FLOOR, scenario, metric);
+    return new Row(client, scenario, metric, median(mine.values()), ratios.isEmpty() ? null : median(ratios.values()));
+  }
+
+  /**
+   * {@code current} against {@code baseline}, round by round as the floor ratios are; {@code rounds} is
+   * the number of rounds to report (the per-round list always has that length).
+   */
+  Comparison compare(String current, String baseline, String scenario, Metric metric, int rounds) {
+    Map<Integer, Double> ratios = ratios(current, baseline, scenario, metric);
+    List<Double> perRound = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      perRound.add(ratios.get(round));
+    }
+    Map<Integer, Double> now = byRound(current, scenario, metric);
+    Map<Integer, Double> before = byRound(baseline, scenario, metric);
+    return new Comparison(scenario, metric, now.isEmpty() ? null : median(now.values()),
+        before.isEmpty() ? null : median(before.values()), perRound, ratios.isEmpty() ? null : median(ratios.values()));
+  }
+
+  /** Per round in which both were measured, the cost of {@code client} over the cost of {@code reference}. */
+  private Map<Integer, Double> ratios(String client, String reference, String scenario, Metric metric) {
+    Map<Integer, Double> mine = byRound(client, scenario, metric);
+    Map<Integer, Double> theirs = byRound(reference, scenario, metric);
+    Map<Integer, Double> ratios = new TreeMap<>();
     for (Map.Entry<Integer, Double> e : mine.entrySet()) {
-      Double f = floor.get(e.getKey());
-      if (f != null) {
-        ratios.add(metric.higherIsBetter ? f / e.getValue() : e.getValue() / f);
+      Double r = theirs.get(e.getKey());
+      if (r != null) {
+        ratios.put(e.getKey(), metric.higherIsBetter ? r / e.getValue() : e.getValue() / r);
       }
     }
-    return new Row(client, scenario, metric, median(mine.values()), ratios.isEmpty() ? null : median(ratios));
+    return ratios;
   }
 
   private Map<Integer, Double> byRound(String client, String scenario, Metric metric) {
@@ -127,6 +157,16 @@ final class Results {
 
   /** Writes {@code {"date","machine","mode","rows":[…]}}, exactly the schema of issue 10. */
   void writeJson(Path file, String date, String machine, String mode, List<String> clients) throws IOException {
+    writeJson(file, date, machine, mode, clients, null, List.of());
+  }
+
+  /**
+   * The same, and with a baseline two more keys after {@code rows}: {@code baseline} (what it was built
+   * from) and {@code comparison}, one entry per compared metric: {@code {"scenario","metric","current",
+   * "baseline","ratioPerRound":[…],"ratio"}}, ratios being costs current/baseline (above 1: regression).
+   */
+  void writeJson(Path file, String date, String machine, String mode, List<String> clients, Map<String, Object> baseline,
+      List<Comparison> comparisons) throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("date", date);
     root.put("machine", machine);
@@ -142,6 +182,21 @@ final class Results {
       rows.add(m);
     }
     root.put("rows", rows);
+    if (baseline != null) {
+      root.put("baseline", baseline);
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (Comparison c : comparisons) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", c.scenario());
+        m.put("metric", c.metric().json);
+        m.put("current", c.current() == null ? null : round(c.current()));
+        m.put("baseline", c.baseline() == null ? null : round(c.baseline()));
+        m.put("ratioPerRound", c.perRound().stream().map(r -> r == null ? null : round(r)).toList());
+        m.put("ratio", c.ratio() == null ? null : round(c.ratio()));
+        entries.add(m);
+      }
+      root.put("comparison", entries);
+    }
     Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
   }
 

@@ -16,7 +16,9 @@ public final class SelfCheck {
     String name = args[0];
     String baseUrl = args[1];
     String corruptUrl = baseUrl.replaceFirst("/v1$", "/corrupt/v1");
+    Class<?> type;
     try (BenchClient good = Clients.create(name, baseUrl); BenchClient bad = Clients.create(name, corruptUrl)) {
+      type = good.getClass();
       good.chat();
       good.stream();
       expectMismatch(name + " chat", bad::chat);
@@ -27,7 +29,19 @@ public final class SelfCheck {
       }
     }
     System.out.println(name + ": reads the canned answers and catches a changed logprob");
+    // Which code ran, for a baseline row above all: the client's classes and its library's.
+    System.out.println(name + ": client class from " + location(type));
+    try {
+      System.out.println(name + ": nexttoken-openai from " + location(Class.forName("dev.nexttoken.openai.OpenAiModel")));
+    } catch (ClassNotFoundException e) {
+      // not on this client's classpath
+    }
     System.exit(0);
+  }
+
+  private static String location(Class<?> type) {
+    var source = type.getProtectionDomain().getCodeSource();
+    return source == null ? "(unknown)" : source.getLocation().toString();
   }
 
   private static void expectMismatch(String what, Runnable call) {

@@ -78,6 +78,46 @@ class ResultsTest {
     assertEquals(1, r.rows(CLIENTS).size());
   }
 
+  @Test
+  void aBaselineIsComparedRoundByRoundAsACostOfTheCurrentOverTheBaseline() {
+    Results r = new Results();
+    // Round 1 runs on a machine twice as fast; current is 10% slower than the baseline in both rounds.
+    r.add(0, "nexttoken@abc1234", "chat", Metric.CALLS_PER_S, 1100);
+    r.add(0, "nexttoken", "chat", Metric.CALLS_PER_S, 1000);
+    r.add(1, "nexttoken@abc1234", "chat", Metric.CALLS_PER_S, 2200);
+    r.add(1, "nexttoken", "chat", Metric.CALLS_PER_S, 2000);
+    r.add(0, "nexttoken@abc1234", "chat", Metric.ALLOC_BYTES, 100);
+    r.add(0, "nexttoken", "chat", Metric.ALLOC_BYTES, 80);
+    Results.Comparison calls = r.compare("nexttoken", "nexttoken@abc1234", "chat", Metric.CALLS_PER_S, 3);
+    assertEquals(1.1, calls.ratio(), 1e-9);
+    assertEquals(1.1, calls.perRound().get(0), 1e-9);
+    assertEquals(1.1, calls.perRound().get(1), 1e-9);
+    assertNull(calls.perRound().get(2));
+    assertEquals(1500.0, calls.current());
+    assertEquals(1650.0, calls.baseline());
+    assertEquals(0.8, r.compare("nexttoken", "nexttoken@abc1234", "chat", Metric.ALLOC_BYTES, 1).ratio(), 1e-9);
+  }
+
+  @Test
+  void withABaselineTheJsonAddsBaselineAndComparisonAfterRows(@TempDir Path dir) throws Exception {
+    Results r = new Results();
+    r.add(0, "floor", "chat", Metric.CALLS_PER_S, 4000);
+    r.add(0, "nexttoken", "chat", Metric.CALLS_PER_S, 2000);
+    r.add(0, "nexttoken@abc1234", "chat", Metric.CALLS_PER_S, 2500);
+    Path file = dir.resolve("latest.json");
+    List<String> clients = BenchmarkSuite.withBaseline(List.of("floor", "nexttoken", "openai-java"), "nexttoken@abc1234");
+    assertEquals(List.of("floor", "nexttoken", "nexttoken@abc1234", "openai-java"), clients);
+    r.writeJson(file, "2026-12-01", "2 cores", "smoke", clients, java.util.Map.of("client", "nexttoken@abc1234"),
+        List.of(r.compare("nexttoken", "nexttoken@abc1234", "chat", Metric.CALLS_PER_S, 1)));
+    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    assertEquals(List.of("date", "machine", "mode", "rows", "baseline", "comparison"), names(root));
+    assertEquals(1.6, root.path("rows").path(2).path("ratioToFloor").asDouble());
+    JsonNode c = root.path("comparison").path(0);
+    assertEquals(List.of("scenario", "metric", "current", "baseline", "ratioPerRound", "ratio"), names(c));
+    assertEquals(1.25, c.path("ratio").asDouble());
+    assertEquals(1.25, c.path("ratioPerRound").path(0).asDouble());
+  }
+
   private static List<String> names(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -20,9 +20,14 @@ public final class Clients {
 
   private Clients() {}
 
-  /** A client named {@code name} talking to {@code baseUrl} (everything up to and including {@code /v1}). */
+  /**
+   * A client named {@code name} talking to {@code baseUrl} (everything up to and including {@code /v1}).
+   * {@code nexttoken@<sha>} is the nexttoken client again, as compiled against that commit's jars: the
+   * part after {@code @} only tells the runs apart, the classpath (run.sh) decides which code it is.
+   */
   public static BenchClient create(String name, String baseUrl) {
-    String className = CLASSES.get(name);
+    int at = name.indexOf('@');
+    String className = CLASSES.get(at < 0 ? name : name.substring(0, at));
     if (className == null) {
       throw new IllegalArgumentException("unknown client " + name + "; known: " + CLASSES.keySet());
     }

@@ -1,17 +1,20 @@
 package dev.nexttoken.benchmarks.clients;
 
 import dev.nexttoken.ChatRequest;
-import dev.nexttoken.Chunk;
-import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
-import dev.nexttoken.CompletionStream;
 import dev.nexttoken.benchmarks.stub.Canned;
-import dev.nexttoken.logprob.TokenCandidate;
-import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.openai.OpenAiModel;
-import java.util.List;
 
-/** nexttoken's OpenAI adapter with its defaults, used the way its README shows. */
+/**
+ * nexttoken's OpenAI adapter with its defaults, used the way its README shows.
+ *
+ * <p>{@code run.sh --baseline <commit>} compiles this same source again against that commit's jars
+ * (client {@code nexttoken@<sha>}), so it names as few of nexttoken's types as it can: the model and
+ * the two requests; answers, streams, chunks, tokens and candidates are {@code var}, so they may change
+ * package or kind (a class becoming an interface) between commits. Only their methods are used:
+ * {@code text()}, {@code logprobs()}, {@code textDelta()}, {@code token()}, {@code logprob()},
+ * {@code topLogprobs()}.
+ */
 public final class NextTokenClient implements BenchClient {
   private final OpenAiModel model;
   private final ChatRequest chat = ChatRequest.builder().user(Canned.PROMPT).maxTokens(Canned.TOKENS).topLogprobs(Canned.TOP).build();
@@ -25,21 +28,42 @@ public final class NextTokenClient implements BenchClient {
 
   @Override
   public void chat() {
-    check(model.chat(chat));
+    var answer = model.chat(chat);
+    Check.content(answer.text());
+    var logprobs = answer.logprobs();
+    Check.equal("positions", Canned.TOKENS, logprobs.size());
+    for (int i = 0; i < logprobs.size(); i++) {
+      var token = logprobs.get(i);
+      Check.token(i, token.token(), token.logprob());
+      var top = token.topLogprobs();
+      Check.topCount(i, top.size());
+      for (int r = 0; r < top.size(); r++) {
+        var c = top.get(r);
+        Check.top(i, r, c.token(), c.logprob());
+      }
+    }
   }
 
   @Override
   public void stream() {
     int chunks = 0;
-    try (CompletionStream s = model.chatStreaming(stream)) {
-      for (Chunk chunk : s) {
-        List<TokenLogprob> logprobs = chunk.logprobs();
+    try (var s = model.chatStreaming(stream)) {
+      for (var chunk : s) {
+        var logprobs = chunk.logprobs();
         if (logprobs.isEmpty()) {
           continue;
         }
         Check.delta(chunks, chunk.textDelta());
         Check.equal("positions in a chunk", 1, logprobs.size());
-        check(chunks % Canned.TOKENS, logprobs.get(0));
+        int position = chunks % Canned.TOKENS;
+        var token = logprobs.get(0);
+        Check.token(position, token.token(), token.logprob());
+        var top = token.topLogprobs();
+        Check.topCount(position, top.size());
+        for (int r = 0; r < top.size(); r++) {
+          var c = top.get(r);
+          Check.top(position, r, c.token(), c.logprob());
+        }
         chunks++;
       }
     }
@@ -48,25 +72,19 @@ public final class NextTokenClient implements BenchClient {
 
   @Override
   public void legacy() {
-    check(model.complete(legacy));
-  }
-
-  private static void check(Completion answer) {
+    var answer = model.complete(legacy);
     Check.content(answer.text());
-    List<TokenLogprob> logprobs = answer.logprobs();
+    var logprobs = answer.logprobs();
     Check.equal("positions", Canned.TOKENS, logprobs.size());
     for (int i = 0; i < logprobs.size(); i++) {
-      check(i, logprobs.get(i));
-    }
-  }
-
-  private static void check(int position, TokenLogprob token) {
-    Check.token(position, token.token(), token.logprob());
-    List<TokenCandidate> top = token.topLogprobs();
-    Check.topCount(position, top.size());
-    for (int r = 0; r < top.size(); r++) {
-      TokenCandidate c = top.get(r);
-      Check.top(position, r, c.token(), c.logprob());
+      var token = logprobs.get(i);
+      Check.token(i, token.token(), token.logprob());
+      var top = token.topLogprobs();
+      Check.topCount(i, top.size());
+      for (int r = 0; r < top.size(); r++) {
+        var c = top.get(r);
+        Check.top(i, r, c.token(), c.logprob());
+      }
     }
   }
 
