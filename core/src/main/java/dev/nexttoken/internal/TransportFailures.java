@@ -23,11 +23,13 @@ import java.util.Locale;
  *   <li>a call cancelled by someone ({@code Call.cancel()}, {@code Dispatcher.cancelAll()}): an
  *       {@code IOException "Canceled"} or a {@code SocketException "Socket closed"};
  *   <li>an interrupted thread: an {@code InterruptedIOException "interrupted"}, the call not
- *       cancelled.
+ *       cancelled (or, while connecting, a bare {@link InterruptedException}: see
+ *       {@link #interrupted}).
  * </ul>
  * So a deadline is a plain {@code InterruptedIOException} on a cancelled call with a deadline
  * configured. Calling every plain {@code InterruptedIOException} a deadline would report a thread
- * interrupt as a deadline that was never set.
+ * interrupt as a deadline that was never set. An interrupt is never retryable: it asks the call to
+ * stop.
  */
 public final class TransportFailures {
   private final String provider;
@@ -65,6 +67,9 @@ public final class TransportFailures {
     if (cancelled) {
       return new ConnectionException(provider + ": the call was cancelled", permanent, e);
     }
+    if (e instanceof InterruptedIOException) {
+      return interrupted(e);
+    }
     return new ConnectionException(provider + ": could not get a response from " + endpoint + ": " + describe(e), retryable, e);
   }
 
@@ -86,7 +91,19 @@ public final class TransportFailures {
     if (cancelled) {
       return new ConnectionException(provider + ": the call was cancelled while reading the response", details, e);
     }
+    if (e instanceof InterruptedIOException) {
+      return new ConnectionException(provider + ": the thread was interrupted while reading the response", details, e);
+    }
     return new ConnectionException(provider + ": the connection broke while reading the response: " + describe(e), details, e);
+  }
+
+  /**
+   * The thread was interrupted before the response arrived. OkHttp 5 lets a bare
+   * {@link InterruptedException} out of {@code Call.execute()} when the thread is interrupted while
+   * connecting, although it does not declare it; the caller restores the interrupt flag.
+   */
+  public ConnectionException interrupted(Exception e) {
+    return new ConnectionException(provider + ": the thread was interrupted before the response arrived", ErrorDetails.of(provider), e);
   }
 
   private boolean deadlinePassed(IOException e, boolean cancelled) {

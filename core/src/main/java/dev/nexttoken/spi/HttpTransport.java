@@ -340,6 +340,12 @@ public final class HttpTransport implements AutoCloseable {
       return call.execute();
     } catch (IOException e) {
       throw failures.beforeResponse(e, call.isCanceled());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // Undeclared: OkHttp's InterruptedException while connecting on an interrupted thread.
+      Thread.currentThread().interrupt();
+      throw failures.interrupted(e);
     }
   }
 

@@ -31,7 +31,6 @@ import okhttp3.OkHttpClient;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -116,15 +115,20 @@ class FailureClassificationTest {
     }
   }
 
-  @Test
-  void anInterruptedStreamIsNotADeadline() {
-    // OkHttp reports an interrupt as an InterruptedIOException, the type its deadline uses too; only
-    // the deadline cancels the call. (A blocking call is not tried: OkHttp 5 lets a bare
-    // InterruptedException out of connecting on an interrupted thread, before any IOException.)
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void anInterruptedThreadIsNeitherADeadlineNorRetried(Path path) {
+    // OkHttp reports an interrupt as an InterruptedIOException, the type its deadline uses too (or,
+    // connecting, as an undeclared InterruptedException); only the deadline cancels the call.
     try {
-      NextTokenException e = call(Path.STREAMING, NONE_PASSES, () -> Thread.currentThread().interrupt());
+      NextTokenException e = call(path, TestTransports.model(server).timeouts(NONE_PASSES).retry(TestTransports.FAST_RETRIES).build(),
+          () -> Thread.currentThread().interrupt());
 
       assertInstanceOf(ConnectionException.class, e, () -> "not a timeout: " + e);
+      assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
+      assertFalse(e.isRetryable(), "an interrupt asks the call to stop");
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+      assertTrue(server.getRequestCount() <= 1, "not retried");
     } finally {
       Thread.interrupted();
     }
