@@ -472,7 +472,7 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** The largest single stream event accepted (default 1 MiB); larger ones fail with a typed error. */
+    /** The largest single stream event (SSE event or NDJSON line) accepted (default 1 MiB); larger ones fail with a typed error. */
     public Builder maxEventBytes(long value) {
       if (value < 1024) {
         throw new IllegalArgumentException("maxEventBytes must be at least 1024, was " + value);

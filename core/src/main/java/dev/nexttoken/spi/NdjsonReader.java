@@ -60,7 +60,8 @@ final class NdjsonReader implements EventReader {
       long newline = source.indexOf((byte) '\n', 0, maxLineBytes + 1);
       long length = newline != -1 ? newline : buffer.size();
       if (newline == -1 && length > maxLineBytes) {
-        throw StreamLimits.tooLarge(source, "An NDJSON line", "maxLineBytes", maxLineBytes, provider);
+        // A caller cannot see maxLineBytes; it is the model's maxEventBytes.
+        throw StreamLimits.tooLarge(source, "An NDJSON line", "maxLineBytes (a model's maxEventBytes)", maxLineBytes, provider);
       }
       if (length == 0) {
         if (newline == -1) {

@@ -123,7 +123,7 @@ class NdjsonStreamTest {
     CompletionStream stream = model.chatStreaming(CHAT);
     StreamTooLargeException e = assertThrows(StreamTooLargeException.class, stream::collect);
 
-    assertTrue(e.getMessage().contains("1048576"), e::getMessage);
+    assertTrue(e.getMessage().contains("1048576") && e.getMessage().contains("maxEventBytes"), e::getMessage);
     assertEquals("fake", e.provider());
     assertEquals("Hello", stream.partial().text());
   }
