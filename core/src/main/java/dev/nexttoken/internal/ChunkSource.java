@@ -3,10 +3,9 @@ package dev.nexttoken.internal;
 import dev.nexttoken.Chunk;
 
 /**
- * What a provider hands to {@link dev.nexttoken.CompletionStream}: its chunks, pulled one by one.
- *
- * <p>Implementations map provider events to chunks; {@link EventChunkSource} does the plumbing for
- * SSE and NDJSON streams so that a provider only writes the mapping.
+ * The chunks behind a {@link PulledCompletionStream}, pulled one by one. Providers do not
+ * implement it: {@code HttpTransport.openStream} reads SSE and NDJSON streams with one
+ * implementation, so that a provider writes only the mapping from an event to a chunk.
  */
 public interface ChunkSource extends AutoCloseable {
   /**

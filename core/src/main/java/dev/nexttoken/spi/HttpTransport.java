@@ -9,19 +9,16 @@ import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.internal.BoundedExecutor;
 import dev.nexttoken.internal.PulledCompletionStream;
 import dev.nexttoken.internal.StaleConnectionRetry;
+import dev.nexttoken.internal.TransportFailures;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
-import dev.nexttoken.error.ConnectionException;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
-import dev.nexttoken.error.TimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -76,6 +73,7 @@ public final class HttpTransport implements AutoCloseable {
   private final long maxEventBytes;
   private final Clock clock;
   private final Executor asyncExecutor;
+  private final TransportFailures failures;
   private final Map<String, HttpUrl> resolvedUrls = new ConcurrentHashMap<>();
 
   private HttpTransport(Builder b) {
@@ -87,6 +85,7 @@ public final class HttpTransport implements AutoCloseable {
     this.retry = new RetryPolicy(provider, b.retry);
     this.maxEventBytes = b.maxEventBytes;
     this.clock = b.clock;
+    this.failures = new TransportFailures(provider, baseUrl.host() + ":" + baseUrl.port(), timeouts);
     this.ownsClient = b.client == null;
     OkHttpClient.Builder cb = b.client != null ? b.client.newBuilder() : newOwnedClientBuilder();
     cb.connectTimeout(timeouts.connect())
@@ -190,9 +189,45 @@ public final class HttpTransport implements AutoCloseable {
   /** How a streamed response body is split into events. */
   public enum Framing {
     /** {@code text/event-stream} ({@code data:} and {@code event:} lines): OpenAI, Cohere, llama.cpp, Gemini. */
-    SERVER_SENT_EVENTS,
-    /** One JSON value a line ({@code application/x-ndjson}): Ollama. */
-    NDJSON
+    SERVER_SENT_EVENTS("text/event-stream", "an event stream (text/event-stream)") {
+      @Override
+      EventReader reader(BufferedSource source, long maxEventBytes, String provider) {
+        return new ServerSentEventReader(source, maxEventBytes, provider);
+      }
+
+      @Override
+      boolean accepts(String contentType) {
+        return contentType.startsWith("text/event-stream");
+      }
+    },
+    /**
+     * One JSON value a line ({@code application/x-ndjson}): Ollama. Servers that label it
+     * {@code application/json} are accepted too.
+     */
+    NDJSON("application/x-ndjson", "newline-delimited JSON (application/x-ndjson)") {
+      @Override
+      EventReader reader(BufferedSource source, long maxEventBytes, String provider) {
+        return new NdjsonReader(source, maxEventBytes, provider);
+      }
+
+      @Override
+      boolean accepts(String contentType) {
+        return contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/json");
+      }
+    };
+
+    private final String accept;
+    private final String description;
+
+    Framing(String accept, String description) {
+      this.accept = accept;
+      this.description = description;
+    }
+
+    abstract EventReader reader(BufferedSource source, long maxEventBytes, String provider);
+
+    /** Whether a response of {@code contentType} (lower case) is in this framing. */
+    abstract boolean accepts(String contentType);
   }
 
   /**
@@ -207,20 +242,11 @@ public final class HttpTransport implements AutoCloseable {
    * @param logprobsRequested whether the collected answer should carry a logprob list
    */
   public CompletionStream openStream(String path, Object body, Framing framing, EventMapper mapper, boolean logprobsRequested) {
-    if (framing != Framing.SERVER_SENT_EVENTS) {
-      throw new UnsupportedOperationException("NDJSON streams are not wired yet");
-    }
-    EventStream events = openEventStream(path, body);
-    return new PulledCompletionStream(new EventChunkSource(events, mapper, apiKey), logprobsRequested, events.metadata());
-  }
-
-  /**
-   * POSTs {@code body} as JSON and opens the response as a server-sent-event stream. Retries
-   * happen only until the response headers arrive: never once an event may have been seen.
-   */
-  EventStream openEventStream(String path, Object body) {
-    Request request = newRequest(url(path)).header("Accept", "text/event-stream").post(jsonBody(body)).build();
-    return retry.execute(() -> open(request));
+    Objects.requireNonNull(framing, "framing");
+    Objects.requireNonNull(mapper, "mapper");
+    Request request = newRequest(url(path)).header("Accept", framing.accept).post(jsonBody(body)).build();
+    HttpChunkSource source = retry.execute(() -> open(request, framing, mapper));
+    return new PulledCompletionStream(source, logprobsRequested, source.metadata());
   }
 
   private Request jsonRequest(String path, Object body) {
@@ -250,7 +276,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         bytes = body.bytes();
       } catch (IOException e) {
-        throw failureWhileReading(e, response);
+        throw failureWhileReading(e, call, response);
       }
       if (!response.isSuccessful()) {
         throw errorFor(response, bytes);
@@ -270,19 +296,19 @@ public final class HttpTransport implements AutoCloseable {
         try {
           bytes = body.bytes();
         } catch (IOException e) {
-          throw failureWhileReading(e, response);
+          throw failureWhileReading(e, call, response);
         }
         throw errorFor(response, bytes);
       }
       try {
         return reader.read(body.byteStream(), metadata(response.headers()));
       } catch (IOException e) {
-        throw failureWhileReading(e, response);
+        throw failureWhileReading(e, call, response);
       }
     }
   }
 
-  private EventStream open(Request request) {
+  private HttpChunkSource open(Request request, Framing framing, EventMapper mapper) {
     Call call = client.newCall(request);
     Response response = execute(call);
     try {
@@ -291,17 +317,18 @@ public final class HttpTransport implements AutoCloseable {
         throw errorFor(response, bytes);
       }
       String type = response.header("Content-Type");
-      if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      if (type != null && !framing.accepts(type.toLowerCase(Locale.ROOT))) {
         byte[] bytes = readBounded(response);
         ProviderError error = ProviderError.parse(bytes, Json.readTreeOrNull(bytes));
         throw new MalformedResponseException(
-            provider + ": expected an event stream (text/event-stream) but the server sent " + type
+            provider + ": expected " + framing.description + " but the server sent " + type
                 + (error.message() == null ? "" : ": " + redact(error.message())),
             details(response));
       }
       BufferedSource source = response.body().source();
       source.timeout().timeout(timeouts.streamIdle().toMillis(), TimeUnit.MILLISECONDS);
-      return new EventStream(provider, call, response, new ServerSentEventReader(source, maxEventBytes, provider), metadata(response.headers()));
+      EventReader reader = framing.reader(source, maxEventBytes, provider);
+      return new HttpChunkSource(provider, call, response, reader, mapper, failures, apiKey, metadata(response.headers()));
     } catch (RuntimeException e) {
       response.close();
       throw e;
@@ -312,47 +339,18 @@ public final class HttpTransport implements AutoCloseable {
     try {
       return call.execute();
     } catch (IOException e) {
-      throw failureBeforeResponse(e, call);
+      throw failures.beforeResponse(e, call.isCanceled());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // Undeclared: OkHttp's InterruptedException while connecting on an interrupted thread.
+      Thread.currentThread().interrupt();
+      throw failures.interrupted(e);
     }
   }
 
-  private NextTokenException failureBeforeResponse(IOException e, Call call) {
-    ErrorDetails retryable = ErrorDetails.of(provider).withRetryable(true);
-    ErrorDetails permanent = ErrorDetails.of(provider);
-    if (e instanceof SocketTimeoutException) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (message.contains("connect")) {
-        return new TimeoutException(TimeoutException.Kind.CONNECT,
-            provider + ": could not connect to " + baseUrl.host() + ":" + baseUrl.port() + " within " + timeouts.connect(), retryable, e);
-      }
-      // The server took the request and is still working on it: repeating it would double the wait.
-      return new TimeoutException(TimeoutException.Kind.FIRST_BYTE,
-          provider + ": no response within " + timeouts.firstByte() + " (first-byte timeout)", permanent, e);
-    }
-    if (e instanceof InterruptedIOException && call.isCanceled() && timeouts.deadline() != null) {
-      return new TimeoutException(TimeoutException.Kind.DEADLINE, provider + ": the call's deadline of " + timeouts.deadline() + " passed", permanent, e);
-    }
-    if (call.isCanceled()) {
-      return new ConnectionException(provider + ": the call was cancelled", permanent, e);
-    }
-    return new ConnectionException(
-        provider + ": could not get a response from " + baseUrl.host() + ":" + baseUrl.port() + ": " + describe(e), retryable, e);
-  }
-
-  private NextTokenException failureWhileReading(IOException e, Response response) {
-    ErrorDetails details = details(response);
-    if (e instanceof SocketTimeoutException) {
-      return new TimeoutException(TimeoutException.Kind.STREAM_IDLE,
-          provider + ": the response body stalled for longer than " + timeouts.streamIdle(), details, e);
-    }
-    if (e instanceof InterruptedIOException && timeouts.deadline() != null) {
-      return new TimeoutException(TimeoutException.Kind.DEADLINE, provider + ": the call's deadline of " + timeouts.deadline() + " passed", details, e);
-    }
-    return new ConnectionException(provider + ": the connection broke while reading the response: " + describe(e), details, e);
-  }
-
-  private static String describe(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+  private NextTokenException failureWhileReading(IOException e, Call call, Response response) {
+    return failures.whileReading(e, call.isCanceled(), details(response));
   }
 
   private byte[] readBounded(Response response) {
@@ -474,7 +472,7 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** The largest single stream event accepted (default 1 MiB); larger ones fail with a typed error. */
+    /** The largest single stream event (SSE event or NDJSON line) accepted (default 1 MiB); larger ones fail with a typed error. */
     public Builder maxEventBytes(long value) {
       if (value < 1024) {
         throw new IllegalArgumentException("maxEventBytes must be at least 1024, was " + value);

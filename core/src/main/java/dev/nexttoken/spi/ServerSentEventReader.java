@@ -2,7 +2,6 @@ package dev.nexttoken.spi;
 
 import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.error.StreamTooLargeException;
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.Objects;
 import okio.Buffer;
@@ -31,7 +30,7 @@ import okio.ByteString;
  *
  * <p>Instances are not thread-safe. Closing the reader closes the source.
  */
-public final class ServerSentEventReader implements Closeable {
+final class ServerSentEventReader implements EventReader {
   private static final ByteString LINE_END = ByteString.encodeUtf8("\r\n");
   private static final ByteString BOM = ByteString.decodeHex("efbbbf");
   private static final ByteString DATA = ByteString.encodeUtf8("data");
@@ -53,7 +52,7 @@ public final class ServerSentEventReader implements Closeable {
   private long eventBytes;
 
   /** Reads events from {@code source}, failing on any event larger than {@code maxEventBytes}. */
-  public ServerSentEventReader(BufferedSource source, long maxEventBytes) {
+  ServerSentEventReader(BufferedSource source, long maxEventBytes) {
     this(source, maxEventBytes, null);
   }
 
@@ -61,7 +60,7 @@ public final class ServerSentEventReader implements Closeable {
    * Like {@link #ServerSentEventReader(BufferedSource, long)}, naming {@code provider} (may be null) in the
    * details of a {@link StreamTooLargeException}.
    */
-  public ServerSentEventReader(BufferedSource source, long maxEventBytes, String provider) {
+  ServerSentEventReader(BufferedSource source, long maxEventBytes, String provider) {
     this.source = Objects.requireNonNull(source, "source");
     if (maxEventBytes <= 0) {
       throw new IllegalArgumentException("maxEventBytes must be positive, was " + maxEventBytes);
@@ -76,6 +75,7 @@ public final class ServerSentEventReader implements Closeable {
    * @throws StreamTooLargeException if an event exceeds {@code maxEventBytes}
    * @throws IOException if reading the source fails
    */
+  @Override
   public StreamEvent next() throws IOException {
     Buffer buffer = source.getBuffer();
     if (!started) {

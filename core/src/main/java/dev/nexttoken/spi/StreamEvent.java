@@ -5,11 +5,15 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One event of a {@code text/event-stream} response, as dispatched by {@link ServerSentEventReader}.
+ * One event of a streamed response, as {@link HttpTransport#openStream} hands it to a provider's
+ * {@link EventMapper}: a server-sent event of a {@code text/event-stream} response, or one line of an
+ * {@code application/x-ndjson} response.
  *
  * <p>Provider adapters usually look only at {@link #data()}: OpenAI and llama.cpp send {@code data:} lines
- * only, Cohere v2 also names each event with an {@code event:} line. Check {@link #isDone()} before parsing
- * {@code data} as JSON, because OpenAI and Cohere end their streams with the non-JSON sentinel {@code [DONE]}.
+ * only, Cohere v2 also names each event with an {@code event:} line. An NDJSON line (Ollama) becomes an
+ * event with the line, without its line break, as its data and a null name and id. The transport ends the
+ * stream at the non-JSON sentinel {@code [DONE]} (OpenAI, Cohere) before a mapper sees it; an event built
+ * by hand can be checked with {@link #isDone()}.
  *
  * <p>An event read from a stream keeps its data as the UTF-8 bytes that arrived and decodes them to text
  * only when {@link #data()} is first called: {@link Json#read(StreamEvent, Json.Reader, String, String)}
@@ -22,7 +26,7 @@ public final class StreamEvent {
 
   private final String event;
   private final String id;
-  /** The data's UTF-8 bytes when read from a stream, else null. Never modified. */
+  /** The data's UTF-8 bytes when read from a stream (SSE or NDJSON), else null. Never modified. */
   private final byte[] bytes;
   /** The data as text; decoded from {@link #bytes} on first use. */
   private String data;

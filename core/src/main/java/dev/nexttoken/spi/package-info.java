@@ -1,9 +1,9 @@
 /**
  * What a provider author needs from core, documented for third parties: HTTP execution with
- * retries and stream-friendly timeouts ({@link dev.nexttoken.spi.HttpTransport}), the status to
- * exception table ({@link dev.nexttoken.internal.ErrorMapper}), bounded SSE and NDJSON readers, the
- * Jackson setup ({@link dev.nexttoken.spi.Json}), request validation against capabilities, and
- * the base classes that leave a provider only its wire mapping.
+ * retries and stream-friendly timeouts ({@link dev.nexttoken.spi.HttpTransport}), HTTP errors
+ * mapped to typed exceptions, streams read and checked in SSE or NDJSON framing, the Jackson setup
+ * ({@link dev.nexttoken.spi.Json}), request validation against capabilities, and the base classes
+ * that leave a provider only its wire mapping.
  *
  * <p>A new provider extends {@link dev.nexttoken.spi.AbstractLanguageModel} and
  * {@link dev.nexttoken.spi.ModelBuilder}:
@@ -15,8 +15,10 @@
  *     return AcmeWire.response(Json.read(result.body(), AcmeResponse.class, "acme", "an Acme chat response"));
  *   }
  *   protected CompletionStream doChatStreaming(ChatRequest request) {
- *     EventStream events = transport.openEventStream("v1/chat", AcmeWire.streamRequest(request));
- *     return new CompletionStream(new EventChunkSource(events, AcmeWire::chunk, transport.apiKey()), logprobs, events.metadata());
+ *     // Core reads the events, cancels on close, and turns in-stream errors and cut streams into
+ *     // typed exceptions; the mapper only turns one event (StreamEvent) into a Chunk, or null.
+ *     return transport.openStream("v1/chat", AcmeWire.streamRequest(request), HttpTransport.Framing.SERVER_SENT_EVENTS,
+ *         new AcmeChunkMapper(), request.options().logprobsOrNone().enabled());
  *   }
  *   ...
  * }
@@ -26,5 +28,3 @@
  * must do alike.
  */
 package dev.nexttoken.spi;
-
-import dev.nexttoken.internal.ErrorMapper;

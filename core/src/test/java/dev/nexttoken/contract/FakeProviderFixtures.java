@@ -22,6 +22,22 @@ public final class FakeProviderFixtures {
         .body(fixture("fixtures/fake/complete/hello.sse")).build();
   }
 
+  /**
+   * The same stream as NDJSON, the framing of the fake's chat: the event stream's JSON data, one a
+   * line, without {@code [DONE]}. Derived from the SSE fixture so both framings carry one answer.
+   */
+  public static MockResponse streamedAnswerAsNdjson() {
+    return new MockResponse.Builder().setHeader("Content-Type", "application/x-ndjson").setHeader("x-request-id", "req-fake-1")
+        .body(ndjsonOf(fixture("fixtures/fake/complete/hello.sse"))).build();
+  }
+
+  /** The JSON data lines of an event stream, one a line. */
+  public static String ndjsonOf(String sse) {
+    StringBuilder out = new StringBuilder();
+    sse.lines().filter(line -> line.startsWith("data: {")).forEach(line -> out.append(line, 6, line.length()).append('\n'));
+    return out.toString();
+  }
+
   /** An error in the fake's format: {@code {"error": {"type", "message"}}}. */
   public static MockResponse error(int status, String message) {
     String body = "{\"error\":{\"type\":\"fake_error\",\"message\":\"" + message.replace("\"", "\\\"") + "\"}}";

@@ -54,9 +54,10 @@ public final class FakeProviderModel extends AbstractLanguageModel {
     return FakeProviderWire.completion(result.body(), result.metadata());
   }
 
+  /** Chat streams as NDJSON, as Ollama's native API does: the same events, one JSON object a line. */
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
-    return transport.openStream("chat", FakeProviderWire.request(request, true), HttpTransport.Framing.SERVER_SENT_EVENTS,
+    return transport.openStream("chat", FakeProviderWire.request(request, true), HttpTransport.Framing.NDJSON,
         FakeProviderWire::chunk, request.options().logprobsOrNone().enabled());
   }
 

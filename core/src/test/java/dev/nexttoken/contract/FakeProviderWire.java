@@ -22,7 +22,8 @@ import java.util.Map;
  * its {@code internal} package; here it is small enough to read in one sitting.
  *
  * <p>Request: {@code {"model", "prompt" | "messages", "maxTokens", "temperature", "logprobs", "topLogprobs", "stream"}}.
- * Response, and each stream event ({@code data: <json>}, ended by {@code data: [DONE]}):
+ * Response, and each stream event (completions: SSE, {@code data: <json>} ended by {@code data: [DONE]};
+ * chat: NDJSON, {@code <json>} a line, ended by the line with a {@code finish}):
  * {@code {"id", "model", "text", "finish", "usage": {"prompt", "completion"}, "logprobs": [{"token", "logprob", "top": [...]}]}}.
  * Errors: {@code {"error": {"type", "message"}}}.
  */

@@ -57,7 +57,7 @@ class NdjsonReaderTest {
     NdjsonReader reader =
         new NdjsonReader(Okio.buffer(tenMegabyteLine), StreamLimits.DEFAULT_MAX_EVENT_BYTES, "cohere");
     StreamTooLargeException e = assertTimeoutPreemptively(
-        Duration.ofSeconds(5), () -> assertThrows(StreamTooLargeException.class, reader::nextLine));
+        Duration.ofSeconds(5), () -> assertThrows(StreamTooLargeException.class, reader::next));
     assertTrue(e.getMessage().contains("1048576") && e.getMessage().contains("maxLineBytes"), e.getMessage());
     assertEquals("cohere", e.details().provider());
     assertTrue(tenMegabyteLine.read < 2 * MIB, "read " + tenMegabyteLine.read + " bytes");
@@ -68,7 +68,7 @@ class NdjsonReaderTest {
   void boundIsInclusive() throws IOException {
     assertEquals(List.of("1234"), readAll(new NdjsonReader(new Buffer().writeUtf8("1234\n"), 4)));
     assertEquals(List.of("1234"), readAll(new NdjsonReader(new Buffer().writeUtf8("1234"), 4)));
-    assertThrows(StreamTooLargeException.class, () -> new NdjsonReader(new Buffer().writeUtf8("12345"), 4).nextLine());
+    assertThrows(StreamTooLargeException.class, () -> new NdjsonReader(new Buffer().writeUtf8("12345"), 4).next());
   }
 
   @Test
@@ -85,8 +85,8 @@ class NdjsonReaderTest {
   private static List<String> readAll(NdjsonReader reader) throws IOException {
     List<String> lines = new ArrayList<>();
     try (reader) {
-      for (String line; (line = reader.nextLine()) != null; ) {
-        lines.add(line);
+      for (StreamEvent line; (line = reader.next()) != null; ) {
+        lines.add(line.data());
       }
     }
     return lines;

@@ -1,0 +1,165 @@
+package dev.nexttoken.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nexttoken.Chunk;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.internal.ChunkSource;
+import dev.nexttoken.internal.ErrorMapper;
+import dev.nexttoken.internal.ProviderError;
+import dev.nexttoken.internal.Secret;
+import dev.nexttoken.internal.TransportFailures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * An open streamed response as chunks: the events its framing's {@link EventReader} splits off,
+ * each turned into a chunk by the provider's {@link EventMapper}, with everything providers share
+ * handled here once.
+ *
+ * <ul>
+ *   <li>An {@code {"error": ...}} payload (or an SSE event named {@code error}) inside the 200
+ *       stream becomes a {@link dev.nexttoken.error.StreamErrorException}.
+ *   <li>A mapper that throws anything but this SDK's exceptions met a value it cannot read: a
+ *       {@link MalformedResponseException}.
+ *   <li>Transport failures are typed by {@link TransportFailures}, as for a blocking call.
+ *   <li>A stream ends well at {@code [DONE]} or after a chunk carrying a finish reason. One that
+ *       ends with neither was cut short (a close-delimited body through an HTTP/1.0 proxy ends
+ *       "cleanly" wherever it is cut; llama.cpp builds before Sep 2025 sent a mid-stream error as a
+ *       non-SSE line no reader can see): a {@link MalformedResponseException}, so a partial answer
+ *       never passes as a whole one.
+ * </ul>
+ *
+ * <p>{@link #close()} may come from another thread, to cancel a read blocked on the network: it
+ * cancels the call, and the failure that cancelling causes in the reading thread ends the stream
+ * quietly instead of being reported.
+ */
+final class HttpChunkSource implements ChunkSource {
+  private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
+
+  private final String provider;
+  private final Call call;
+  private final Response response;
+  private final EventReader reader;
+  private final EventMapper mapper;
+  private final TransportFailures failures;
+  private final Secret key;
+  private final ResponseMetadata metadata;
+  private boolean finished;
+  private volatile boolean closed;
+
+  HttpChunkSource(String provider, Call call, Response response, EventReader reader, EventMapper mapper, TransportFailures failures,
+      Secret key, ResponseMetadata metadata) {
+    this.provider = provider;
+    this.call = call;
+    this.response = response;
+    this.reader = reader;
+    this.mapper = mapper;
+    this.failures = failures;
+    this.key = key;
+    this.metadata = metadata;
+  }
+
+  /** What the response headers said: request id, rate limits. */
+  ResponseMetadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public Chunk next() {
+    StreamEvent event;
+    while ((event = read()) != null) {
+      if (event.isDone()) {
+        return null;
+      }
+      checkForError(event);
+      Chunk chunk = map(event);
+      if (chunk != null) {
+        if (chunk.finishReason() != null) {
+          finished = true;
+        }
+        return chunk;
+      }
+    }
+    if (!finished && !closed) {
+      close();
+      throw new MalformedResponseException(provider + ": the stream ended before the server reported why it stopped"
+          + " (no finish reason, no [DONE]); the answer may be cut short", details());
+    }
+    return null;
+  }
+
+  /** The next event, or null at the end or once closed. */
+  private StreamEvent read() {
+    if (closed) {
+      return null;
+    }
+    try {
+      return reader.next();
+    } catch (IOException e) {
+      if (closed) {
+        return null; // our own close() broke the read
+      }
+      boolean cancelled = call.isCanceled(); // before close(), which cancels it
+      close();
+      throw failures.whileReading(e, cancelled, details());
+    } catch (RuntimeException e) {
+      close(); // an oversized event: nothing more can be read safely
+      throw e;
+    }
+  }
+
+  private Chunk map(StreamEvent event) {
+    try {
+      return mapper.map(event);
+    } catch (NextTokenException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      close();
+      throw AbstractLanguageModel.malformed(provider, key, e);
+    }
+  }
+
+  private void checkForError(StreamEvent event) {
+    boolean named = "error".equals(event.event());
+    // Cheap test first, on the bytes as they arrived: most events are chunks, and only a payload
+    // mentioning "error" needs a parse.
+    if (!named && (!event.startsWith('{') || !event.contains(ERROR_KEY))) {
+      return;
+    }
+    String data = event.data();
+    JsonNode root = Json.readTreeOrNull(data.getBytes(StandardCharsets.UTF_8));
+    if (root == null) {
+      if (named) {
+        throw streamError(new ProviderError(null, null, data, null));
+      }
+      return;
+    }
+    JsonNode error = root.get("error");
+    if (named || (error != null && !error.isNull())) {
+      throw streamError(ProviderError.fromJson(root));
+    }
+  }
+
+  private NextTokenException streamError(ProviderError error) {
+    return ErrorMapper.fromStreamPayload(provider, error, metadata.requestId(), key);
+  }
+
+  private ErrorDetails details() {
+    return new ErrorDetails(provider, response.code(), null, null, null, metadata.requestId(), null, false);
+  }
+
+  /** Cancels the call and releases the connection. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      call.cancel();
+      response.close();
+    }
+  }
+}
