@@ -5,6 +5,15 @@ import java.util.Objects;
 /**
  * What a provider and model support, per operation; requests asking for more fail before sending.
  *
+ * <pre>{@code
+ * Capabilities capabilities = Capabilities.builder("acme")
+ *     .completion(OperationCapabilities.builder().streaming().logprobs(5).build())
+ *     .chat(OperationCapabilities.unsupported("completion only"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Where a provider's models differ, {@link LanguageModel#capabilities(String)} answers for one model.
+ *
  * @param provider the provider's name
  * @param completion text completion
  * @param chat chat
@@ -25,6 +34,11 @@ public record Capabilities(
     this(provider, completion, chat, vocabularySize, null);
   }
 
+  /** A builder; both operations start {@linkplain OperationCapabilities#unsupported unsupported}, scoring too. */
+  public static Builder builder(String provider) {
+    return new Builder(provider);
+  }
+
   /** The capabilities of one operation. */
   public OperationCapabilities of(Operation operation) {
     return operation == Operation.COMPLETION ? completion : chat;
@@ -38,5 +52,42 @@ public record Capabilities(
   /** A copy with these scoring capabilities. */
   public Capabilities withScoring(ScoringCapabilities value) {
     return new Capabilities(provider, completion, chat, vocabularySize, value);
+  }
+
+  /** Declares {@link Capabilities} by name. */
+  public static final class Builder {
+    private final String provider;
+    private OperationCapabilities completion = OperationCapabilities.unsupported(null);
+    private OperationCapabilities chat = OperationCapabilities.unsupported(null);
+    private Integer vocabularySize;
+    private ScoringCapabilities scoring;
+
+    private Builder(String provider) {
+      this.provider = provider;
+    }
+
+    public Builder completion(OperationCapabilities value) {
+      completion = value;
+      return this;
+    }
+
+    public Builder chat(OperationCapabilities value) {
+      chat = value;
+      return this;
+    }
+
+    public Builder vocabularySize(Integer value) {
+      vocabularySize = value;
+      return this;
+    }
+
+    public Builder scoring(ScoringCapabilities value) {
+      scoring = value;
+      return this;
+    }
+
+    public Capabilities build() {
+      return new Capabilities(provider, completion, chat, vocabularySize, scoring);
+    }
   }
 }

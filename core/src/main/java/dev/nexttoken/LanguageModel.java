@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  * {@link #completeStreamingAsync}). The async and callback styles are thin wrappers over the first
  * two, run on {@link #asyncExecutor()}.
  *
- * <p>Requests are checked against {@link #capabilities()} before anything is sent: asking for more
- * alternatives than the provider returns, or for an operation it lacks, throws
- * {@link dev.nexttoken.error.UnsupportedCapabilityException} at once.
+ * <p>Requests are checked against {@link #capabilities(String)} of the request's model before
+ * anything is sent: asking for an operation or feature the provider or model lacks throws
+ * {@link dev.nexttoken.error.UnsupportedCapabilityException} at once, and a value outside its
+ * ranges a {@link dev.nexttoken.error.RequestValidationException} naming the field, the value and
+ * the range.
  *
  * <p>Implementations are thread-safe. {@link #close()} releases the threads and connections the
  * model created; an {@code OkHttpClient} passed in by the caller is left alone.
@@ -25,8 +27,21 @@ public interface LanguageModel extends AutoCloseable {
   /** The provider's name: {@code "openai"}, {@code "cohere"}, {@code "llamacpp"}, ... */
   String provider();
 
-  /** What this provider and model support. */
+  /**
+   * What this provider supports with some model: the most any request can ask for. Where models
+   * differ, {@link #capabilities(String)} narrows it to one model.
+   */
   Capabilities capabilities();
+
+  /**
+   * What {@code model} supports, where the provider's models differ (OpenAI's reasoning models
+   * report no logprobs, for instance); requests are validated against this, for the request's
+   * model after the client's default is merged. The default, and the answer for a null or
+   * unknown name, is {@link #capabilities()}.
+   */
+  default Capabilities capabilities(String model) {
+    return capabilities();
+  }
 
   /** Continues a prompt. */
   Completion complete(CompletionRequest request);
@@ -52,7 +67,7 @@ public interface LanguageModel extends AutoCloseable {
    *     score, or cannot report that many alternatives; this default always throws it
    */
   default ScoredText score(ScoreRequest request) {
-    String note = capabilities().scoring().note();
+    String note = capabilities(request.model()).scoring().note();
     throw new UnsupportedCapabilityException(provider() + " cannot score a given text" + (note == null ? "" : ": " + note),
         ErrorDetails.of(provider()));
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nexttoken.contract.FakeProviderModel;
-import dev.nexttoken.error.InvalidRequestException;
+import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The provider-neutral scoring API: the request, the result's statistics, and the checks made before sending. */
 class ScoringTest {
   private static final OperationCapabilities OPERATION =
-      new OperationCapabilities(true, true, true, 5, true, false, false, false, ParameterLimits.PERMISSIVE, null);
+      OperationCapabilities.builder().streaming().logprobs(5).logprobsInStream().build();
 
   @Test
   void requestAppendsTheTextToThePromptExactlyAsGiven() {
@@ -119,7 +119,7 @@ class ScoringTest {
   void aModelIsRequiredWhereTheProviderNeedsOne() {
     try (ScoringModel model = new ScoringModel(new ScoringCapabilities(true, 5, false, false, false, null), null)) {
       assertEquals("acme: no model given; set one on the request or as the client's default",
-          assertThrows(InvalidRequestException.class, () -> model.score("x")).getMessage());
+          assertThrows(RequestValidationException.class, () -> model.score("x")).getMessage());
     }
   }
 

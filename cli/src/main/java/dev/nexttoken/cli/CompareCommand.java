@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
   private ProviderResult ask(ProviderName provider, PrintWriter err) {
     long start = System.nanoTime();
     try (OpenedModel opened = ModelFactory.open(provider, main.global, main.environment, Operation.CHAT, err)) {
-      OperationCapabilities caps = opened.model().capabilities().chat();
+      OperationCapabilities caps = opened.capabilities().chat();
       int k = topLogprobs != null ? Math.min(topLogprobs, caps.maxTopLogprobs()) : Math.min(5, caps.maxTopLogprobs());
       GenerationOptions options = GenerationOptions.builder()
           .maxTokens(maxTokens)

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
       WalkResult result = NextTokenWalk.builder(opened.model())
           .steps(steps)
           // At least 1: a provider without alternatives gets the walk's own explanation, not a bad-argument error.
-          .alternatives(Math.max(1, Math.min(5, opened.model().capabilities().completion().maxTopLogprobs())))
+          .alternatives(Math.max(1, Math.min(5, opened.capabilities().completion().maxTopLogprobs())))
           .chooser(TokenChooser.greedy())
           .build()
           .run(PROMPT);

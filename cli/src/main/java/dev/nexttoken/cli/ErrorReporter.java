@@ -3,7 +3,7 @@ package dev.nexttoken.cli;
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.RateLimitException;
-import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.error.RequestValidationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,7 +27,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     err.flush();
-    return e instanceof NextTokenException && !(e instanceof UnsupportedCapabilityException) ? PROVIDER_FAILURE : USAGE;
+    // Refused before sending (out of range, or not offered): the command line asked for it.
+    return e instanceof NextTokenException && !(e instanceof RequestValidationException) ? PROVIDER_FAILURE : USAGE;
   }
 
   /** {@code --verbose} may stand before or after the command name. */

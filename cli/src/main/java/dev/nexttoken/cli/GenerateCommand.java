@@ -40,7 +40,7 @@ abstract class GenerateCommand implements Callable<Integer> {
     }
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, operation(), err)) {
       LanguageModel model = opened.model();
-      GenerationOptions options = options(model.capabilities().of(operation()));
+      GenerationOptions options = options(opened.capabilities().of(operation()));
       Completion completion;
       if (flags.stream) {
         try (CompletionStream stream = stream(model, options)) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
         "  NO_COLOR                    no colours, like --no-color",
         "",
         "Exit codes: 0 done; 1 the provider or the network failed;",
-        "            2 a usage problem (option, missing key, capability).",
+        "            2 a usage problem (option, missing key, capability, value out of range).",
         "",
         "Examples:",
         "  nexttoken demo",

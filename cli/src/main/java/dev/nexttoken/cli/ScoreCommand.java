@@ -66,7 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, Operation.COMPLETION, spec.commandLine().getErr())) {
       LanguageModel model = opened.model();
-      int k = topLogprobs != null ? topLogprobs : defaultTopLogprobs(model.capabilities().scoring());
+      int k = topLogprobs != null ? topLogprobs : defaultTopLogprobs(opened.capabilities().scoring());
       ScoredText scored = model.score(new ScoreRequest(prompt, text, k, null));
       print(stdout, scored, model);
     }

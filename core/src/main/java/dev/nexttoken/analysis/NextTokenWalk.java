@@ -89,7 +89,9 @@ public final class NextTokenWalk {
    */
   public WalkResult run(String prompt) {
     Objects.requireNonNull(prompt, "prompt");
-    Capabilities capabilities = model.capabilities();
+    // The walk's own model name when it sets one; otherwise the client's default applies, which
+    // model.complete() checks again against that model before sending.
+    Capabilities capabilities = model.capabilities(options.model());
     checkCapabilities(capabilities);
     Integer vocabulary = capabilities.vocabularySize();
     StringBuilder text = new StringBuilder(prompt);

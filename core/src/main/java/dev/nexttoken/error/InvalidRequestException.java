@@ -1,6 +1,9 @@
 package dev.nexttoken.error;
 
-/** The request is wrong: rejected by the provider (HTTP 400, 413, 422) or by the SDK before sending, in which case {@link #httpStatus()} is 0. */
+/**
+ * The provider rejected the request as wrong (HTTP 400, 413, 422). What the SDK refuses before
+ * sending is a {@link RequestValidationException} instead, since no provider answered.
+ */
 public class InvalidRequestException extends ApiException {
   public InvalidRequestException(String message, ErrorDetails details, Throwable cause) {
     super(message, details, cause);

@@ -7,11 +7,23 @@
  * <pre>{@code
  * try {
  *   model.complete(request);
+ * } catch (RequestValidationException e) {
+ *   // refused before sending: out of the provider's range, or (UnsupportedCapabilityException) not offered
+ *   System.err.println(e.field() + ": " + e.getMessage());
  * } catch (RateLimitException e) {
  *   e.retryAfter().ifPresent(wait -> scheduleLater(wait));
  * } catch (AuthenticationException e) {
  *   System.err.println(e.getMessage()); // names the provider, never the key
  * }
  * }</pre>
+ *
+ * <p>Two families, by whether anything was sent: {@link dev.nexttoken.error.RequestValidationException}
+ * (and its subclass {@link dev.nexttoken.error.UnsupportedCapabilityException}) when the SDK refuses a
+ * request against the model's {@linkplain dev.nexttoken.LanguageModel#capabilities(String) capabilities},
+ * status 0; {@link dev.nexttoken.error.ApiException} and its subclasses only when the provider
+ * answered with an HTTP error status (its 400 is an {@link dev.nexttoken.error.InvalidRequestException}).
+ * Transport failures ({@link dev.nexttoken.error.ConnectionException},
+ * {@link dev.nexttoken.error.TimeoutException}) and unreadable answers
+ * ({@link dev.nexttoken.error.MalformedResponseException}) stand on their own.
  */
 package dev.nexttoken.error;

@@ -13,16 +13,17 @@ import dev.nexttoken.Operation;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.error.ErrorDetails;
-import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.RequestValidationException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The shared half of every HTTP provider: merges the client's default options into each request,
- * checks it against the capabilities, then hands it to the provider's {@code do*} method.
- * Providers implement only the wire mapping.
+ * checks it against the capabilities of the request's model ({@link #capabilities(String)}), then
+ * hands it to the provider's {@code do*} method. Providers implement only the wire mapping and
+ * declare what they accept; they never validate a request themselves.
  */
 public abstract class AbstractLanguageModel implements LanguageModel {
   protected final HttpTransport transport;
@@ -71,7 +72,7 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   public final ScoredText score(ScoreRequest request) {
     ScoreRequest merged = request.model() == null && defaults.model() != null ? request.withModel(defaults.model()) : request;
     // Whether the provider can score at all matters more than a missing model name.
-    RequestValidator.validate(capabilities(), merged);
+    RequestValidator.validate(capabilities(merged.model()), merged);
     if (requiresModel() && merged.model() == null) {
       throw noModel();
     }
@@ -108,14 +109,14 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {
     CompletionRequest merged = request.withDefaults(defaults);
     requireModel(merged.options());
-    RequestValidator.validate(capabilities(), Operation.COMPLETION, merged.options(), streaming, merged.echoPrompt());
+    RequestValidator.validate(capabilities(merged.options().model()), Operation.COMPLETION, merged.options(), streaming, merged.echoPrompt());
     return merged;
   }
 
   private ChatRequest prepare(ChatRequest request, boolean streaming) {
     ChatRequest merged = request.withDefaults(defaults);
     requireModel(merged.options());
-    RequestValidator.validate(capabilities(), Operation.CHAT, merged.options(), streaming, false);
+    RequestValidator.validate(capabilities(merged.options().model()), Operation.CHAT, merged.options(), streaming, false);
     return merged;
   }
 
@@ -130,9 +131,9 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     }
   }
 
-  private InvalidRequestException noModel() {
-    return new InvalidRequestException(provider() + ": no model given; set one on the request or as the client's default",
-        ErrorDetails.of(provider()));
+  private RequestValidationException noModel() {
+    return new RequestValidationException(provider() + ": no model given; set one on the request or as the client's default",
+        "model", ErrorDetails.of(provider()));
   }
 
   /** Continues a prompt; the request already has defaults merged and passed validation. */

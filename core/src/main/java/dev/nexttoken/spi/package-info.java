@@ -24,6 +24,21 @@
  * }
  * }</pre>
  *
+ * <p>A provider declares what it accepts rather than checking requests itself: core validates each
+ * request against {@code capabilities(model)} (by default {@code capabilities()}), declared by name,
+ * before any {@code do*} method runs, and refuses the rest with a
+ * {@link dev.nexttoken.error.RequestValidationException}:
+ *
+ * <pre>{@code
+ * public Capabilities capabilities() {
+ *   return Capabilities.builder("acme")
+ *       .chat(OperationCapabilities.builder().streaming().logprobs(5).logprobsInStream()
+ *           .limits(ParameterLimits.builder().temperature(Range.closed(0, 1.0)).topK(Range.NONE).maxStopSequences(4).build())
+ *           .build())
+ *       .build();
+ * }
+ * }</pre>
+ *
  * <p>The contract tests in core's test jar ({@code ModelContractTest}) check what every provider
  * must do alike.
  */

@@ -8,6 +8,7 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.Range;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
@@ -18,9 +19,27 @@ import dev.nexttoken.spi.ModelBuilder;
  * example for provider authors, and the model core's own contract and transport tests run against.
  */
 public final class FakeProviderModel extends AbstractLanguageModel {
-  private static final OperationCapabilities OPERATION =
-      new OperationCapabilities(true, true, true, 5, true, false, false, false, ParameterLimits.PERMISSIVE, null);
-  private static final Capabilities CAPABILITIES = new Capabilities(FakeProviderWire.PROVIDER, OPERATION, OPERATION, null);
+  /**
+   * Declared limits, which core's validator enforces before {@code do*} is reached; the fault
+   * suite probes each one at and just past its bounds. The values are the fake's own.
+   */
+  private static final ParameterLimits LIMITS = ParameterLimits.builder()
+      .temperature(Range.closed(0, 2.0))
+      .topP(Range.openClosed(0, 1))
+      .topK(Range.integers(0, 100))
+      .seed(Range.integers(0, Integer.MAX_VALUE))
+      .maxTokens(Range.integers(1, 4096))
+      .maxStopSequences(4)
+      .build();
+  private static final OperationCapabilities OPERATION = OperationCapabilities.builder()
+      .streaming()
+      .logprobs(5).logprobsInStream()
+      .limits(LIMITS)
+      .build();
+  private static final Capabilities CAPABILITIES = Capabilities.builder(FakeProviderWire.PROVIDER)
+      .completion(OPERATION)
+      .chat(OPERATION)
+      .build();
 
   private FakeProviderModel(HttpTransport transport, GenerationOptions defaults) {
     super(transport, defaults);

@@ -16,13 +16,16 @@ import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.OptionsBuilder;
+import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.Range;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.ConnectionException;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.RateLimitException;
+import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.ServerException;
 import dev.nexttoken.error.StreamErrorException;
 import dev.nexttoken.error.StreamTooLargeException;
@@ -532,13 +535,15 @@ public abstract class FaultContractTest {
 
   /**
    * Out-of-range values fail before anything is sent, naming the field and the allowed range: a
-   * table built from the provider's own capabilities, so each provider is held to its limits.
+   * table built from the provider's own capabilities, so each provider is held to its limits. Every
+   * finite bound a provider declares is probed at the bound when it is open and just past it when
+   * it is closed; a parameter it does not accept, more alternatives or stop sequences than it
+   * allows, and logprobs or echo where it cannot give them are refused too.
    */
   @TestFactory
   Stream<DynamicTest> invalidRequestsFailBeforeSending() {
     LanguageModel m = model(b -> {});
     OperationCapabilities op = m.capabilities().of(fixtures.operation());
-    ParameterLimits limits = op.limits();
     List<InvalidCase> cases = new ArrayList<>(List.of(
         new InvalidCase("negative maxTokens", o -> o.maxTokens(-3), "maxTokens", "positive"),
         new InvalidCase("zero maxTokens", o -> o.maxTokens(0), "maxTokens", "positive"),
@@ -550,36 +555,44 @@ public abstract class FaultContractTest {
         new InvalidCase("negative topLogprobs", o -> o.topLogprobs(-1), "topLogprobs", ">= 0"),
         new InvalidCase("blank model", o -> o.model("  "), "model", "blank"),
         new InvalidCase("empty stop sequence", o -> o.stop(""), "stop", "non-empty")));
-    if (limits.maxTemperature() < 1000) {
-      double tooHot = limits.maxTemperature() + 0.5;
-      cases.add(new InvalidCase("temperature above " + limits.maxTemperature(), o -> o.temperature(tooHot), "temperature",
-          "between 0 and " + limits.maxTemperature()));
-    }
-    if (!limits.topK()) {
-      cases.add(new InvalidCase("topK, which is not accepted", o -> o.topK(5), "topK", "does not accept"));
-    } else if (limits.maxTopK() < Integer.MAX_VALUE) {
-      cases.add(new InvalidCase("topK above " + limits.maxTopK(), o -> o.topK(limits.maxTopK() + 1), "topK", "between 0 and " + limits.maxTopK()));
+    for (Parameter p : Parameter.values()) {
+      cases.addAll(p.pastTheBounds(op.limits()));
     }
     if (!op.unlimitedTopLogprobs()) {
       int tooMany = op.maxTopLogprobs() + 1;
       cases.add(new InvalidCase("topLogprobs above " + op.maxTopLogprobs(), o -> o.topLogprobs(tooMany), "topLogprobs",
           op.maxTopLogprobs() == 0 ? "must be 0" : "at most " + op.maxTopLogprobs()));
     }
+    ParameterLimits limits = op.limits();
     if (limits.maxStopSequences() < Integer.MAX_VALUE) {
       String[] stops = java.util.stream.IntStream.rangeClosed(0, limits.maxStopSequences()).mapToObj(i -> "stop" + i).toArray(String[]::new);
       cases.add(new InvalidCase((limits.maxStopSequences() + 1) + " stop sequences", o -> o.stop(stops), "stop sequences",
           "at most " + limits.maxStopSequences()));
     }
+    if (op.logprobs() && !op.logprobsInStream()) {
+      cases.add(new InvalidCase("logprobs while streaming", o -> o.topLogprobs(0), "logprobs", "while streaming", false, Set.of(Mode.STREAMING)));
+    }
+    if (fixtures.operation() == Operation.COMPLETION && !op.promptLogprobs()) {
+      cases.add(new InvalidCase("echo, which is not offered", o -> {}, "echo", "prompt's logprobs", true, Set.of(Mode.values())));
+    } else if (fixtures.operation() == Operation.COMPLETION && !op.promptLogprobsInStream()) {
+      cases.add(new InvalidCase("echo while streaming", o -> {}, "echo", "only without streaming", true, Set.of(Mode.STREAMING)));
+    }
     if (fixtures.operation() == Operation.CHAT) {
       cases.add(new InvalidCase("empty messages", null, "messages", "at least one"));
     }
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-      for (Mode mode : Mode.values()) {
+      for (Mode mode : c.modes()) {
         server.enqueue(success(mode)); // a request that got through would succeed, failing the test
         RuntimeException e = assertThrows(RuntimeException.class, () -> runInvalid(m, mode, c), () -> c.name() + " was sent (" + mode + ")");
-        assertTrue(e instanceof IllegalArgumentException || e instanceof NextTokenException, () -> "a validation failure: " + e);
+        assertTrue(e instanceof IllegalArgumentException || e instanceof RequestValidationException,
+            () -> "a validation failure, not a provider's answer: " + e);
         assertTrue(e.getMessage().contains(c.field()) && e.getMessage().contains(c.range()),
             () -> "the message names the field '" + c.field() + "' and the range '" + c.range() + "': " + e.getMessage());
+        if (e instanceof RequestValidationException v) {
+          assertTrue(v.field() == null || c.field().startsWith(v.field()) || v.field().startsWith(c.field()),
+              () -> "the exception names the field '" + c.field() + "', was " + v.field());
+          assertEquals(0, v.httpStatus());
+        }
         if (e instanceof NextTokenException n) {
           PRODUCED.add(n);
         }
@@ -588,13 +601,107 @@ public abstract class FaultContractTest {
     }));
   }
 
-  /** One out-of-range request: a name, how to spoil the options (null: spoil the messages), and what the message must name. */
-  record InvalidCase(String name, Consumer<OptionsBuilder<?>> spoil, String field, String range) {}
+  /**
+   * The other side of each declared bound: a closed bound itself is accepted and sent, so the
+   * limits are not tighter than the provider's documentation.
+   */
+  @TestFactory
+  Stream<DynamicTest> valuesAtClosedBoundsAreSent() {
+    LanguageModel m = model(b -> {});
+    ParameterLimits limits = m.capabilities().of(fixtures.operation()).limits();
+    List<InvalidCase> cases = new ArrayList<>();
+    for (Parameter p : Parameter.values()) {
+      cases.addAll(p.atTheBounds(limits));
+    }
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+      // One server for the whole factory: count from where this case starts.
+      int sent = server.getRequestCount();
+      for (Mode mode : Mode.values()) {
+        server.enqueue(success(mode));
+        assertEquals("Hello world", text(m, mode, c.spoil()), () -> c.name() + " (" + mode + ")");
+        assertEquals(++sent, server.getRequestCount(), "the request was sent");
+      }
+    }));
+  }
+
+  /** One numeric option, how to set it, and whether the neutral types already refuse a value. */
+  private enum Parameter {
+    TEMPERATURE("temperature", ParameterLimits::temperature, (o, v) -> o.temperature(v)),
+    TOP_P("topP", ParameterLimits::topP, (o, v) -> o.topP(v)),
+    TOP_K("topK", ParameterLimits::topK, (o, v) -> o.topK((int) v)),
+    SEED("seed", ParameterLimits::seed, (o, v) -> o.seed((long) v)),
+    MAX_TOKENS("maxTokens", ParameterLimits::maxTokens, (o, v) -> o.maxTokens((int) v));
+
+    private final String field;
+    private final java.util.function.Function<ParameterLimits, Range> range;
+    private final java.util.function.ObjDoubleConsumer<OptionsBuilder<?>> setter;
+
+    Parameter(String field, java.util.function.Function<ParameterLimits, Range> range, java.util.function.ObjDoubleConsumer<OptionsBuilder<?>> setter) {
+      this.field = field;
+      this.range = range;
+      this.setter = setter;
+    }
+
+    /** A value at an open bound or just past a closed one, for each finite bound; or any value if none is accepted. */
+    List<InvalidCase> pastTheBounds(ParameterLimits limits) {
+      Range r = range.apply(limits);
+      if (!r.acceptsAny()) {
+        return List.of(new InvalidCase(field + ", which is not accepted", o -> setter.accept(o, 1), field, "does not accept"));
+      }
+      List<InvalidCase> cases = new ArrayList<>();
+      if (Double.isFinite(r.min())) {
+        double v = r.minInclusive() ? (r.integral() ? r.min() - 1 : Math.nextDown(r.min())) : r.min();
+        add(cases, field + " " + v + " below " + r.describe(), v, r.describe(), false);
+      }
+      if (Double.isFinite(r.max())) {
+        double v = r.maxInclusive() ? (r.integral() ? r.max() + 1 : Math.nextUp(r.max())) : r.max();
+        add(cases, field + " " + v + " above " + r.describe(), v, r.describe(), false);
+      }
+      return cases;
+    }
+
+    /** The value of each finite closed bound, which must be accepted. */
+    List<InvalidCase> atTheBounds(ParameterLimits limits) {
+      Range r = range.apply(limits);
+      List<InvalidCase> cases = new ArrayList<>();
+      if (r.acceptsAny() && Double.isFinite(r.min()) && r.minInclusive()) {
+        add(cases, field + " at " + r.min(), r.min(), r.describe(), true);
+      }
+      if (r.acceptsAny() && Double.isFinite(r.max()) && r.maxInclusive()) {
+        add(cases, field + " at " + r.max(), r.max(), r.describe(), true);
+      }
+      return cases;
+    }
+
+    /** Adds the case unless the neutral types refuse the value themselves (a neutral case covers that). */
+    private void add(List<InvalidCase> cases, String name, double value, String described, boolean accepted) {
+      Consumer<OptionsBuilder<?>> spoil = o -> setter.accept(o, value);
+      try {
+        GenerationOptions.Builder probe = GenerationOptions.builder();
+        spoil.accept(probe);
+        probe.build();
+      } catch (IllegalArgumentException neutral) {
+        assertFalse(accepted, () -> name + " is declared accepted but the neutral types refuse it");
+        return;
+      }
+      cases.add(new InvalidCase(name, spoil, field, described));
+    }
+  }
+
+  /**
+   * One out-of-range request: a name, how to spoil the options (null: spoil the messages), what the
+   * message must name, whether it asks for echo, and in which modes it is refused.
+   */
+  record InvalidCase(String name, Consumer<OptionsBuilder<?>> spoil, String field, String range, boolean echo, Set<Mode> modes) {
+    InvalidCase(String name, Consumer<OptionsBuilder<?>> spoil, String field, String range) {
+      this(name, spoil, field, range, false, Set.of(Mode.values()));
+    }
+  }
 
   private void runInvalid(LanguageModel m, Mode mode, InvalidCase c) {
     Completion ignored;
     if (fixtures.operation() == Operation.COMPLETION) {
-      CompletionRequest.Builder b = CompletionRequest.builder("Say hello").maxTokens(2);
+      CompletionRequest.Builder b = CompletionRequest.builder("Say hello").maxTokens(2).echoPrompt(c.echo());
       c.spoil().accept(b);
       CompletionRequest request = b.build();
       ignored = mode == Mode.STREAMING ? collectClosing(m.completeStreaming(request)) : m.complete(request);
@@ -719,6 +826,18 @@ public abstract class FaultContractTest {
 
   private String text(LanguageModel m, Mode mode) {
     return run(m, mode).text();
+  }
+
+  /** The suite's usual request with {@code setting} applied on top. */
+  private String text(LanguageModel m, Mode mode, Consumer<OptionsBuilder<?>> setting) {
+    if (completion()) {
+      CompletionRequest.Builder b = CompletionRequest.builder("Say hello").maxTokens(2).topLogprobs(fixtures.topLogprobsForContract());
+      setting.accept(b);
+      return (mode == Mode.STREAMING ? collectClosing(m.completeStreaming(b.build())) : m.complete(b.build())).text();
+    }
+    ChatRequest.Builder b = ChatRequest.builder().user("Say hello").maxTokens(2).topLogprobs(fixtures.topLogprobsForContract());
+    setting.accept(b);
+    return (mode == Mode.STREAMING ? collectClosing(m.chatStreaming(b.build())) : m.chat(b.build())).text();
   }
 
   /** Runs the call, expecting exactly {@code type}; records the exception for the key scan. */

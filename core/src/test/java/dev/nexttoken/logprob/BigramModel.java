@@ -10,7 +10,6 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.OperationCapabilities;
-import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.Usage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,9 +56,12 @@ class BigramModel implements LanguageModel {
 
   /** A completion provider returning up to {@code maxTopLogprobs} alternatives, with ids and bytes. */
   static Capabilities completionProvider(String name, int maxTopLogprobs) {
-    OperationCapabilities completion = new OperationCapabilities(true, false, true, maxTopLogprobs, false, true, true, false,
-        ParameterLimits.PERMISSIVE, null);
-    return new Capabilities(name, completion, OperationCapabilities.unsupported("not in this fake"), 12);
+    OperationCapabilities completion = OperationCapabilities.builder().logprobs(maxTopLogprobs).tokenIds().tokenBytes().build();
+    return Capabilities.builder(name)
+        .completion(completion)
+        .chat(OperationCapabilities.unsupported("not in this fake"))
+        .vocabularySize(12)
+        .build();
   }
 
   private static Map<String, Double> ordered(Object... pairs) {

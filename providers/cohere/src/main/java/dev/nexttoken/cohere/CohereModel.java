@@ -8,6 +8,7 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.Range;
 import dev.nexttoken.cohere.internal.ChatRequestBody;
 import dev.nexttoken.cohere.internal.ChatResponseBody;
 import dev.nexttoken.cohere.internal.CohereWire;
@@ -18,7 +19,6 @@ import dev.nexttoken.cohere.internal.StreamMapper;
 import dev.nexttoken.cohere.internal.TokenTexts;
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.ErrorDetails;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.Environment;
 import dev.nexttoken.spi.HttpResult;
@@ -66,15 +66,20 @@ public final class CohereModel extends AbstractLanguageModel {
   /** The model used when neither the request nor the builder names one: Cohere's current flagship chat model. */
   public static final String DEFAULT_MODEL = "command-a-03-2025";
 
-  private static final ParameterLimits LIMITS = new ParameterLimits(1.0, true, 500, true, 5);
+  /** The v2 chat ranges Cohere documents; {@code p} is narrower than the neutral (0, 1]. */
+  private static final ParameterLimits LIMITS = ParameterLimits.builder()
+      .temperature(Range.closed(0, 1.0))
+      .topP(Range.closed(0.01, 0.99))
+      .topK(Range.integers(0, 500))
+      .seed(Range.integers(0, Integer.MAX_VALUE))
+      .maxStopSequences(5)
+      .build();
 
   private final Capabilities capabilities;
-  private final boolean completionAsChat;
   private final TokenTexts tokenTexts;
 
   private CohereModel(HttpTransport transport, GenerationOptions defaults, boolean completionAsChat, boolean tokenTexts) {
     super(transport, defaults);
-    this.completionAsChat = completionAsChat;
     this.tokenTexts = tokenTexts ? new TokenTexts(transport) : null;
     OperationCapabilities chat = operation(
         "the chosen tokens' logprobs and ids only: Cohere reports no alternatives (topLogprobs null) and no bytes");
@@ -82,11 +87,12 @@ public final class CohereModel extends AbstractLanguageModel {
         ? operation("not raw continuation: the prompt is sent to /v2/chat as one user message, so the chat template applies")
         : OperationCapabilities.unsupported("Cohere's v2 API has no raw completion route; use chat, "
             + "or opt in with CohereModel.builder().completionAsChat(true) to send the prompt as one user message");
-    this.capabilities = new Capabilities(CohereWire.PROVIDER, completion, chat, null);
+    this.capabilities = Capabilities.builder(CohereWire.PROVIDER).completion(completion).chat(chat).build();
   }
 
   private static OperationCapabilities operation(String note) {
-    return new OperationCapabilities(true, true, true, 0, true, true, false, false, LIMITS, note);
+    // Chosen tokens only: logprobs(0), no alternatives.
+    return OperationCapabilities.builder().streaming().logprobs(0).logprobsInStream().tokenIds().limits(LIMITS).note(note).build();
   }
 
   /** A builder; the API key is required. */
@@ -137,24 +143,15 @@ public final class CohereModel extends AbstractLanguageModel {
     return open(RequestMapper.chat(request, true), request.options());
   }
 
+  /** Reached only with {@link Builder#completionAsChat(boolean)}: otherwise capabilities declare completion unsupported. */
   @Override
   protected Completion doComplete(CompletionRequest request) {
-    requireCompletionAsChat();
     return send(RequestMapper.promptAsChat(request.prompt(), request.options(), false), request.options());
   }
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
-    requireCompletionAsChat();
     return open(RequestMapper.promptAsChat(request.prompt(), request.options(), true), request.options());
-  }
-
-  private void requireCompletionAsChat() {
-    // Unreachable through the public API (the validator refuses first); kept so that this route can
-    // never be taken silently if that check moves.
-    if (!completionAsChat) {
-      throw new UnsupportedCapabilityException(capabilities.completion().note(), ErrorDetails.of(CohereWire.PROVIDER));
-    }
   }
 
   private Completion send(ChatRequestBody body, GenerationOptions options) {

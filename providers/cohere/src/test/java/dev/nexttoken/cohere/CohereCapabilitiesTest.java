@@ -16,8 +16,8 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.ParameterLimits;
-import dev.nexttoken.error.InvalidRequestException;
-import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.Range;
+import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -42,7 +42,13 @@ class CohereCapabilitiesTest extends MockCohereTest {
     assertTrue(chat.tokenIds());
     assertFalse(chat.tokenBytes());
     assertFalse(chat.promptLogprobs());
-    assertEquals(new ParameterLimits(1.0, true, 500, true, 5), chat.limits());
+    assertEquals(ParameterLimits.builder()
+        .temperature(Range.closed(0, 1.0))
+        .topP(Range.closed(0.01, 0.99))
+        .topK(Range.integers(0, 500))
+        .seed(Range.integers(0, Integer.MAX_VALUE))
+        .maxStopSequences(5)
+        .build(), chat.limits(), "wire-formats §2.2: temperature 0–1, p 0.01–0.99, k 0–500, seed >= 0, up to 5 stop sequences");
     assertNull(caps.vocabularySize());
   }
 
@@ -104,7 +110,8 @@ class CohereCapabilitiesTest extends MockCohereTest {
     ChatRequest.Builder b = ChatRequest.builder().user("Capital of France?");
     setting.accept(b);
     ChatRequest request = b.build();
-    NextTokenException e = assertThrows(InvalidRequestException.class, () -> model.chat(request));
+    RequestValidationException e = assertThrows(RequestValidationException.class, () -> model.chat(request));
+    assertTrue(field.startsWith(e.field()), () -> "the exception names the field: " + e.field());
     assertTrue(e.getMessage().contains(field) && e.getMessage().contains("cohere"), e.getMessage());
     assertEquals(0, e.httpStatus());
     assertEquals(0, server.getRequestCount());

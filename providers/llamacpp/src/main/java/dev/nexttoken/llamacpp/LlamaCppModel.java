@@ -8,7 +8,6 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.OperationCapabilities;
-import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.ScoringCapabilities;
@@ -63,9 +62,11 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   /** Upstream llama-server's default address; Debian's build listens on 9931 instead. */
   public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
-  private static final ScoringCapabilities SCORING = new ScoringCapabilities(true, OperationCapabilities.UNLIMITED, true, true, true,
-      "one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
-          + "the first token scored after the model's beginning-of-sequence token");
+  private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
+      .maxTopLogprobs(OperationCapabilities.UNLIMITED).tokenIds().tokenBytes().chatModels()
+      .note("one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
+          + "the first token scored after the model's beginning-of-sequence token")
+      .build();
 
   private final WireSettings settings;
   private volatile Integer vocabularySize;
@@ -114,18 +115,23 @@ public final class LlamaCppModel extends AbstractLanguageModel {
     String probs = settings.postSamplingProbs()
         ? "logprobs are the probabilities after the sampler chain (post_sampling_probs)"
         : "logprobs are the model's own softmax before sampling";
-    return new Capabilities(
-        PROVIDER,
-        operation("native /completion; " + probs),
-        operation("/v1/chat/completions through the model's chat template; " + probs),
-        vocabularySize,
-        SCORING);
+    return Capabilities.builder(PROVIDER)
+        .completion(operation("native /completion; " + probs))
+        .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
+        .vocabularySize(vocabularySize)
+        .scoring(SCORING)
+        .build();
   }
 
   private static OperationCapabilities operation(String note) {
-    // The server ignores echo, so prompt logprobs are not offered.
-    return new OperationCapabilities(true, true, true, OperationCapabilities.UNLIMITED, true, true, true, false,
-        ParameterLimits.PERMISSIVE, note);
+    // The server ignores echo, so prompt logprobs are not offered. Its sampling parameters take
+    // any value the neutral types allow (the default, permissive limits).
+    return OperationCapabilities.builder()
+        .streaming()
+        .logprobs(OperationCapabilities.UNLIMITED).logprobsInStream()
+        .tokenIds().tokenBytes()
+        .note(note)
+        .build();
   }
 
   @Override

@@ -7,13 +7,8 @@ import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
-import dev.nexttoken.OperationCapabilities;
-import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
-import dev.nexttoken.ScoringCapabilities;
-import dev.nexttoken.error.ErrorDetails;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.openai.internal.ChatChunkMapper;
 import dev.nexttoken.openai.internal.ChatMapping;
 import dev.nexttoken.openai.internal.ChatResponseReader;
@@ -39,7 +34,9 @@ import dev.nexttoken.spi.ModelBuilder;
  * {@link #score(ScoreRequest)}. Chat uses
  * {@code POST /v1/chat/completions}: up to 20 alternatives, with token bytes. Token ids are not
  * reported by OpenAI (llama.cpp's are passed through). OpenAI has no sampling parameter top-k:
- * setting one fails before sending. Streams ask for usage ({@code stream_options.include_usage})
+ * setting one fails before sending, as does any value outside OpenAI's documented ranges, and a
+ * request a model cannot serve ({@link #capabilities(String)}: logprobs from a reasoning model,
+ * completion from a chat model). Streams ask for usage ({@code stream_options.include_usage})
  * unless {@link Builder#includeUsageInStreams(boolean)} turns it off.
  *
  * <p>A chat refusal ({@code content} null, {@code refusal} set) is returned as the text, with
@@ -59,17 +56,6 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   private static final String COMPLETIONS = "completions";
   private static final String CHAT = "chat/completions";
-
-  private static final ParameterLimits LIMITS = new ParameterLimits(2.0, false, 0, true, 4);
-  private static final Capabilities CAPABILITIES = new Capabilities(
-      PROVIDER,
-      new OperationCapabilities(true, true, true, 5, true, false, false, true, LIMITS,
-          "legacy /v1/completions (gpt-3.5-turbo-instruct, davinci-002, babbage-002); prompt logprobs (echo) only without streaming"),
-      new OperationCapabilities(true, true, true, 20, true, false, true, false, LIMITS, null),
-      null,
-      new ScoringCapabilities(true, 5, false, false, false,
-          "legacy /v1/completions with echo and max_tokens 0 (gpt-3.5-turbo-instruct, davinci-002, babbage-002);"
-              + " chat models cannot score; the first token of the input has no logprob"));
 
   private final OpenAiDialect dialect;
   private final boolean includeUsageInStreams;
@@ -118,9 +104,34 @@ public final class OpenAiModel extends AbstractLanguageModel {
     return builder;
   }
 
+  /** What OpenAI offers with some model; {@link #capabilities(String)} narrows it to one. */
   @Override
   public Capabilities capabilities() {
-    return CAPABILITIES;
+    return OpenAiCapabilities.ANY_MODEL;
+  }
+
+  /**
+   * What {@code model} supports. Talking to OpenAI itself ({@link OpenAiDialect#OPENAI}), models
+   * differ, judged by name (a fine-tune's {@code ft:} prefix is ignored):
+   *
+   * <ul>
+   *   <li>{@code gpt-3.5-turbo-instruct}, {@code davinci-002}, {@code babbage-002} (and names starting
+   *       with them): legacy completion and scoring, no chat;
+   *   <li>reasoning models, which answer a logprobs request with an error, so one is refused before
+   *       sending: names starting with {@code o} and a digit ({@code o1}, {@code o1-mini},
+   *       {@code o3}, {@code o3-mini}, {@code o4-mini}; not {@code gpt-4o}), and {@code gpt-5},
+   *       {@code gpt-5-*}, {@code gpt-5.1*}, {@code gpt-5.2*} (not later versions, reported to give
+   *       logprobs): chat without logprobs;
+   *   <li>every other name is a chat model ({@code gpt-4o}, {@code gpt-4.1-mini}, ...): chat with
+   *       up to 20 alternatives, no completion and no scoring.
+   * </ul>
+   *
+   * A compatible server ({@link OpenAiDialect#COMPATIBLE}) names its models as it likes, so there
+   * every model gets {@link #capabilities()}.
+   */
+  @Override
+  public Capabilities capabilities(String model) {
+    return dialect == OpenAiDialect.OPENAI ? OpenAiCapabilities.of(model) : OpenAiCapabilities.ANY_MODEL;
   }
 
   /** The dialect in use, as set or as derived from the base URL. */
@@ -143,11 +154,6 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
-    if (request.echoPrompt()) {
-      // A stream has no place for the prompt's logprobs; dropping them silently would be worse.
-      throw new UnsupportedCapabilityException(
-          PROVIDER + " returns the prompt's logprobs (echo) only without streaming; use complete()", ErrorDetails.of(PROVIDER));
-    }
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return stream(COMPLETIONS, RequestMapper.completion(request, dialect, true, includeUsageInStreams),
         new CompletionChunkMapper(logprobs), logprobs);

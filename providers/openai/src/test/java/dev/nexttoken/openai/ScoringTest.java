@@ -117,10 +117,20 @@ class ScoringTest {
     assertTrue(scoring.note().contains("chat models cannot score"), scoring.note());
     assertFalse(model.capabilities().chat().promptLogprobs());
 
-    server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
-        .body(read("completions", "error-chat-model.json")).build());
-    NotFoundException e = assertThrows(NotFoundException.class, () -> model.score(ScoreRequest.of("Paris").withModel("gpt-4o-mini")));
-    assertTrue(e.getMessage().contains("This is a chat model"), e.getMessage());
+    // OpenAI itself: the model's capabilities refuse before sending.
+    UnsupportedCapabilityException refused = assertThrows(UnsupportedCapabilityException.class,
+        () -> model.score(ScoreRequest.of("Paris").withModel("gpt-4o-mini")));
+    assertTrue(refused.getMessage().contains("gpt-4o-mini is a chat model"), refused.getMessage());
+    assertEquals(0, server.getRequestCount());
+
+    // A gateway names its models as it likes, so the request goes out and the server's 404 is typed.
+    try (OpenAiModel gateway = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
+        .dialect(OpenAiDialect.COMPATIBLE).model("davinci-002").maxRetries(0).build()) {
+      server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+          .body(read("completions", "error-chat-model.json")).build());
+      NotFoundException e = assertThrows(NotFoundException.class, () -> gateway.score(ScoreRequest.of("Paris").withModel("gpt-4o-mini")));
+      assertTrue(e.getMessage().contains("This is a chat model"), e.getMessage());
+    }
   }
 
   @Test

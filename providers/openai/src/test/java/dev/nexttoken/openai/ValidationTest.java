@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.CompletionRequest;
-import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class ValidationTest {
     assertFalse(capabilities.chat().tokenIds());
     assertFalse(capabilities.chat().promptLogprobs());
     assertEquals(2.0, capabilities.chat().limits().maxTemperature());
-    assertFalse(capabilities.chat().limits().topK());
+    assertFalse(capabilities.chat().limits().topK().acceptsAny());
     assertEquals(4, capabilities.chat().limits().maxStopSequences());
   }
 
@@ -67,14 +67,14 @@ class ValidationTest {
 
   @Test
   void temperatureAndStopSequencesHaveOpenAisLimits() {
-    fails(InvalidRequestException.class, () -> model.chat(ChatRequest.builder().user("Hi").temperature(2.5).build()));
-    fails(InvalidRequestException.class, () -> model.complete(CompletionRequest.builder("Hi").stop("a", "b", "c", "d", "e").build()));
+    fails(RequestValidationException.class, () -> model.chat(ChatRequest.builder().user("Hi").temperature(2.5).build()));
+    fails(RequestValidationException.class, () -> model.complete(CompletionRequest.builder("Hi").stop("a", "b", "c", "d", "e").build()));
   }
 
   @Test
   void openAiNeedsAModelName() {
     try (OpenAiModel openAi = OpenAiModel.builder().apiKey("sk-x").build()) {
-      NextTokenException e = fails(InvalidRequestException.class, () -> openAi.chat("Hi"));
+      NextTokenException e = fails(RequestValidationException.class, () -> openAi.chat("Hi"));
       assertTrue(e.getMessage().contains("model"), e.getMessage());
     }
   }

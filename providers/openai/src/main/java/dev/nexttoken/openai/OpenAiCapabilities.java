@@ -1,0 +1,92 @@
+package dev.nexttoken.openai;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.ParameterLimits;
+import dev.nexttoken.Range;
+import dev.nexttoken.ScoringCapabilities;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What OpenAI offers, for any model and per model family; see {@link OpenAiModel#capabilities(String)}
+ * for the families. Kept as data (name prefixes) because which models give logprobs changes over
+ * time and differs between OpenAI and the gateways that serve the same names.
+ */
+final class OpenAiCapabilities {
+  /** The legacy completion models (wire-formats §1.2), and their fine-tunes ({@code ft:davinci-002:...}). */
+  static final List<String> COMPLETION_MODELS = List.of("gpt-3.5-turbo-instruct", "davinci-002", "babbage-002");
+
+  /**
+   * The reasoning models, which answer a logprobs request with an error: the o-series ({@code o1},
+   * {@code o3-mini}, {@code o4-mini}, ...: an "o" and a digit at the start, so {@code gpt-4o} is not
+   * one) and the gpt-5 family up to 5.2 ({@code gpt-5}, {@code -mini}, {@code -nano},
+   * {@code -chat-latest}, {@code gpt-5.1}, {@code gpt-5.2}). gpt-5.4 is reported to give logprobs,
+   * so later versions are left to the server.
+   */
+  private static final Pattern REASONING = Pattern.compile("o\\d+(-.*)?|gpt-5(-.*)?|gpt-5\\.[12](-.*)?");
+
+  /** OpenAI's documented ranges, the same on both routes (wire-formats §1.2, §1.3). */
+  private static final ParameterLimits LIMITS = ParameterLimits.builder()
+      .temperature(Range.closed(0, 2.0))
+      .topP(Range.openClosed(0, 1))
+      .topK(Range.NONE)
+      .seed(Range.ALL_INTEGERS)
+      .maxStopSequences(4)
+      .build();
+
+  private static final OperationCapabilities COMPLETION = OperationCapabilities.builder()
+      .streaming()
+      .logprobs(5).logprobsInStream()
+      .promptLogprobs()
+      .limits(LIMITS)
+      .note("legacy /v1/completions (" + String.join(", ", COMPLETION_MODELS) + "); prompt logprobs (echo) only without streaming")
+      .build();
+
+  private static final OperationCapabilities CHAT = OperationCapabilities.builder()
+      .streaming()
+      .logprobs(20).logprobsInStream()
+      .tokenBytes()
+      .limits(LIMITS)
+      .build();
+
+  private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
+      .maxTopLogprobs(5)
+      .note("legacy /v1/completions with echo and max_tokens 0 (" + String.join(", ", COMPLETION_MODELS) + ");"
+          + " chat models cannot score; the first token of the input has no logprob")
+      .build();
+
+  /** Any model: the most a request can ask for, and all a compatible server is held to. */
+  static final Capabilities ANY_MODEL = Capabilities.builder(OpenAiModel.PROVIDER)
+      .completion(COMPLETION)
+      .chat(CHAT)
+      .scoring(SCORING)
+      .build();
+
+  private OpenAiCapabilities() {}
+
+  /** What OpenAI itself offers {@code model}; {@link #ANY_MODEL} for null. */
+  static Capabilities of(String model) {
+    if (model == null) {
+      return ANY_MODEL;
+    }
+    String base = model.startsWith("ft:") ? model.substring(3) : model;
+    if (COMPLETION_MODELS.stream().anyMatch(base::startsWith)) {
+      return Capabilities.builder(OpenAiModel.PROVIDER)
+          .completion(COMPLETION)
+          .chat(OperationCapabilities.unsupported(model + " is a legacy completion model, served only by /v1/completions"))
+          .scoring(SCORING)
+          .build();
+    }
+    String noCompletion = model + " is a chat model; legacy /v1/completions serves only " + String.join(", ", COMPLETION_MODELS);
+    OperationCapabilities chat = REASONING.matcher(base).matches()
+        ? OperationCapabilities.builder().streaming().limits(LIMITS)
+            .note(model + " is a reasoning model, and OpenAI refuses logprobs for reasoning models").build()
+        : CHAT;
+    return Capabilities.builder(OpenAiModel.PROVIDER)
+        .completion(OperationCapabilities.unsupported(noCompletion))
+        .chat(chat)
+        .scoring(ScoringCapabilities.unsupported(noCompletion))
+        .build();
+  }
+}
