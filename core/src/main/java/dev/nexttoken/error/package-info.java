@@ -9,9 +9,15 @@
  *   model.complete(request);
  * } catch (RateLimitException e) {
  *   e.retryAfter().ifPresent(wait -> scheduleLater(wait));
+ * } catch (QuotaExceededException e) {
+ *   alertBilling(e.getMessage()); // permanent: waiting will not help
  * } catch (AuthenticationException e) {
  *   System.err.println(e.getMessage()); // names the provider, never the key
  * }
  * }</pre>
+ *
+ * <p>A {@link dev.nexttoken.error.QuotaExceededException} (OpenAI's {@code insufficient_quota},
+ * which arrives as HTTP 429, or HTTP 402) is not a {@link dev.nexttoken.error.RateLimitException},
+ * so a "retry later" handler never catches it.
  */
 package dev.nexttoken.error;
