@@ -141,7 +141,7 @@ class SecretsTest {
   void keyIsAbsentFromEveryToString() {
     FakeProviderModel.Builder builder = TestTransports.model(server);
 
-    for (Object o : new Object[] {model, builder, model.transport(), model.transport().apiKey()}) {
+    for (Object o : new Object[] {model, builder, model.transport(), model.transport().authentication()}) {
       assertFalse(o.toString().contains(KEY), o::toString);
     }
   }

@@ -206,11 +206,11 @@ public final class CohereModel extends AbstractLanguageModel {
     }
 
     /**
-     * @throws AuthenticationException when no API key was set
+     * @throws AuthenticationException when neither an API key nor an {@link #authentication authentication} was set
      * @throws IllegalArgumentException for a base URL that is not http(s)
      */
     public CohereModel build() {
-      if (apiKey() == null) {
+      if (authentication() == null) {
         throw new AuthenticationException(
             "cohere: no API key; set it with apiKey(...), or with CO_API_KEY (or -Dcohere.apiKey) and fromEnv()",
             ErrorDetails.of(CohereWire.PROVIDER));
