@@ -59,14 +59,14 @@ public final class Secret {
    * trace, and likewise for its causes. The original may quote a response or a token provider's
    * text; the stand-in keeps what a reader of the trace needs.
    */
-  public RuntimeException redact(Throwable e) {
-    return standIn(e, CAUSES);
+  public RuntimeException standIn(Throwable e) {
+    return copy(e, CAUSES);
   }
 
-  private RuntimeException standIn(Throwable e, int depth) {
+  private RuntimeException copy(Throwable e, int depth) {
     Throwable cause = e.getCause();
     RuntimeException copy = new RuntimeException(redact(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
-        cause == null || cause == e || depth <= 1 ? null : standIn(cause, depth - 1));
+        cause == null || cause == e || depth <= 1 ? null : copy(cause, depth - 1));
     copy.setStackTrace(e.getStackTrace());
     return copy;
   }

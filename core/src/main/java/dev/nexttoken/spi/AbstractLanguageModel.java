@@ -101,7 +101,7 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     // The original's message may quote response text; its redacted stand-in keeps the stack trace.
     return new MalformedResponseException(provider + ": the response could not be read: " + secrets.redact(why), ErrorDetails.of(provider),
-        secrets.redact(e));
+        secrets.standIn(e));
   }
 
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {

@@ -49,6 +49,6 @@ final class RequestAuthenticator {
   private AuthenticationException failure(Exception e) {
     String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return new AuthenticationException(provider + ": the token provider gave no token: " + sent.redact(why), ErrorDetails.of(provider),
-        sent.redact(e));
+        sent.standIn(e));
   }
 }
