@@ -12,6 +12,8 @@
  *   System.err.println(e.field() + ": " + e.getMessage());
  * } catch (RateLimitException e) {
  *   e.retryAfter().ifPresent(wait -> scheduleLater(wait));
+ * } catch (QuotaExceededException e) {
+ *   alertBilling(e.getMessage()); // permanent: waiting will not help
  * } catch (AuthenticationException e) {
  *   System.err.println(e.getMessage()); // names the provider, never the key
  * }
@@ -25,5 +27,9 @@
  * Transport failures ({@link dev.nexttoken.error.ConnectionException},
  * {@link dev.nexttoken.error.TimeoutException}) and unreadable answers
  * ({@link dev.nexttoken.error.MalformedResponseException}) stand on their own.
+ *
+ * <p>A {@link dev.nexttoken.error.QuotaExceededException} (OpenAI's {@code insufficient_quota},
+ * which arrives as HTTP 429, or HTTP 402) is not a {@link dev.nexttoken.error.RateLimitException},
+ * so a "retry later" handler never catches it.
  */
 package dev.nexttoken.error;

@@ -92,18 +92,17 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     } catch (NextTokenException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw malformed(provider(), transport.apiKey(), e);
+      throw malformed(provider(), transport.secrets(), e);
     }
   }
 
   /** The typed failure for a response whose values could not be mapped. */
   static MalformedResponseException malformed(String provider, Secret key, RuntimeException e) {
+    Secret secrets = key == null ? new Secret() : key;
     String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    String safe = key == null ? why : key.redact(why);
     // The original's message may quote response text; its redacted stand-in keeps the stack trace.
-    RuntimeException cause = new RuntimeException(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + (key == null ? e.getMessage() : key.redact(e.getMessage()))));
-    cause.setStackTrace(e.getStackTrace());
-    return new MalformedResponseException(provider + ": the response could not be read: " + safe, ErrorDetails.of(provider), cause);
+    return new MalformedResponseException(provider + ": the response could not be read: " + secrets.redact(why), ErrorDetails.of(provider),
+        secrets.standIn(e));
   }
 
   private CompletionRequest prepare(CompletionRequest request, boolean streaming) {

@@ -1,15 +1,6 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.ErrorMapper;
-import dev.nexttoken.internal.RetryPolicy;
-import dev.nexttoken.internal.RetryAfter;
-import dev.nexttoken.internal.ProviderError;
-import dev.nexttoken.internal.Secret;
-import dev.nexttoken.internal.StreamLimits;
-import dev.nexttoken.internal.BoundedExecutor;
-import dev.nexttoken.internal.PulledCompletionStream;
-import dev.nexttoken.internal.StaleConnectionRetry;
-import dev.nexttoken.internal.TransportFailures;
+import dev.nexttoken.Authentication;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.RetrySettings;
@@ -17,6 +8,16 @@ import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.internal.BoundedExecutor;
+import dev.nexttoken.internal.ErrorMapper;
+import dev.nexttoken.internal.ProviderError;
+import dev.nexttoken.internal.PulledCompletionStream;
+import dev.nexttoken.internal.RetryAfter;
+import dev.nexttoken.internal.RetryPolicy;
+import dev.nexttoken.internal.Secret;
+import dev.nexttoken.internal.StaleConnectionRetry;
+import dev.nexttoken.internal.StreamLimits;
+import dev.nexttoken.internal.TransportFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -64,6 +65,13 @@ public final class HttpTransport implements AutoCloseable {
 
   private final String provider;
   private final HttpUrl baseUrl;
+  private final Authentication authentication;
+  private final RequestAuthenticator authenticator;
+  /**
+   * Every secret the authentication has sent (a key, or each token issued), for redaction; one
+   * object, so that every message built here, in the stream and in the model is redacted alike.
+   * (Still named for the one scheme there was: the stream path reads it under this name.)
+   */
   private final Secret apiKey;
   private final Headers extraHeaders;
   private final OkHttpClient client;
@@ -79,7 +87,9 @@ public final class HttpTransport implements AutoCloseable {
   private HttpTransport(Builder b) {
     this.provider = b.provider;
     this.baseUrl = b.baseUrl;
-    this.apiKey = b.apiKey;
+    this.authentication = b.authentication;
+    this.authenticator = new RequestAuthenticator(provider, b.authentication);
+    this.apiKey = authenticator.sent();
     this.extraHeaders = b.headers.build();
     this.timeouts = b.timeouts;
     this.retry = new RetryPolicy(provider, b.retry);
@@ -122,8 +132,13 @@ public final class HttpTransport implements AutoCloseable {
     return baseUrl;
   }
 
-  /** The API key, or null; for redacting provider messages. */
-  public Secret apiKey() {
+  /** How requests authenticate ({@code toString()} shows the scheme, never the secret). */
+  public Authentication authentication() {
+    return authentication;
+  }
+
+  /** What to redact provider text with: every secret the authentication has sent. */
+  Secret secrets() {
     return apiKey;
   }
 
@@ -260,9 +275,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private Request.Builder newRequest(HttpUrl url) {
     Request.Builder rb = new Request.Builder().url(url).headers(extraHeaders).header("User-Agent", USER_AGENT);
-    if (apiKey != null) {
-      rb.header("Authorization", "Bearer " + apiKey.reveal());
-    }
+    authenticator.authenticate(rb);
     return rb;
   }
 
@@ -378,7 +391,7 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private String redact(String text) {
-    return apiKey == null ? text : apiKey.redact(text);
+    return apiKey.redact(text);
   }
 
   private static String requestId(Headers headers) {
@@ -424,14 +437,14 @@ public final class HttpTransport implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HttpTransport[" + provider + " " + baseUrl + (apiKey == null ? "" : " key=***") + "]";
+    return "HttpTransport[" + provider + " " + baseUrl + " " + authentication + "]";
   }
 
   /** Builds an {@link HttpTransport}. */
   public static final class Builder {
     private final String provider;
     private final HttpUrl baseUrl;
-    private Secret apiKey;
+    private Authentication authentication = Authentication.none();
     private final Headers.Builder headers = new Headers.Builder();
     private OkHttpClient client;
     private Timeouts timeouts = Timeouts.DEFAULT;
@@ -446,8 +459,9 @@ public final class HttpTransport implements AutoCloseable {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     }
 
-    public Builder apiKey(Secret value) {
-      apiKey = value;
+    /** How requests authenticate (default {@link Authentication#none()}). */
+    public Builder authentication(Authentication value) {
+      authentication = Objects.requireNonNull(value, "authentication");
       return this;
     }
 
@@ -494,7 +508,7 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** Permit sending the API key over plain http to a host that is not this machine. */
+    /** Permit sending a credential (key or token) over plain http to a host that is not this machine. */
     public Builder allowInsecureHttp(boolean value) {
       allowInsecureHttp = value;
       return this;
@@ -507,12 +521,12 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalArgumentException when an API key would go over plain http to another host
-     *     without {@link #allowInsecureHttp(boolean)}
+     * @throws IllegalArgumentException when a credential (any scheme but {@link Authentication#none()})
+     *     would go over plain http to another host without {@link #allowInsecureHttp(boolean)}
      */
     public HttpTransport build() {
-      if (apiKey != null && !baseUrl.isHttps() && !isLoopback(baseUrl.host()) && !allowInsecureHttp) {
-        throw new IllegalArgumentException(provider + ": refusing to send the API key over plain http to " + baseUrl.host()
+      if (authentication.sendsCredential() && !baseUrl.isHttps() && !isLoopback(baseUrl.host()) && !allowInsecureHttp) {
+        throw new IllegalArgumentException(provider + ": refusing to send the API key or token over plain http to " + baseUrl.host()
             + "; use https, or allow it explicitly (allowInsecureHttp / --allow-insecure-http)");
       }
       return new HttpTransport(this);

@@ -1,7 +1,7 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.Secret;
 import dev.nexttoken.internal.StreamLimits;
+import dev.nexttoken.Authentication;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
@@ -12,12 +12,17 @@ import okhttp3.OkHttpClient;
 
 /**
  * The settings every HTTP provider's builder shares, so that each provider spells them one way:
- * API key, base URL, a shared {@link OkHttpClient}, timeouts, retries, default options.
+ * API key or authentication, base URL, a shared {@link OkHttpClient}, timeouts, retries, default
+ * options.
+ *
+ * <p>A provider whose API key does not go in {@code Authorization: Bearer} says so once, by
+ * overriding {@link #apiKeyAuthentication(String)}; a user who needs another scheme (a token
+ * provider, no credential) sets {@link #authentication(Authentication)}.
  *
  * @param <B> the provider's builder, returned from each setter
  */
 public abstract class ModelBuilder<B extends ModelBuilder<B>> {
-  private Secret apiKey;
+  private Authentication authentication;
   private String baseUrl;
   private OkHttpClient httpClient;
   private Timeouts timeouts = Timeouts.DEFAULT;
@@ -35,10 +40,31 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return (B) this;
   }
 
-  /** The API key; never shown by {@code toString()}, messages or logs. */
+  /**
+   * The API key, sent the provider's way ({@link #apiKeyAuthentication(String)}); never shown by
+   * {@code toString()}, messages or logs. Replaces an {@link #authentication(Authentication)} set
+   * before, as that replaces this; null unsets both.
+   *
+   * @throws IllegalArgumentException for a blank key or one that cannot go in a header (the message does not repeat it)
+   */
   public B apiKey(String value) {
-    apiKey = value == null ? null : Secret.of(value);
+    authentication = value == null ? null : apiKeyAuthentication(value);
     return self();
+  }
+
+  /**
+   * How requests authenticate, for schemes beyond the provider's API key: short-lived tokens
+   * ({@link Authentication#bearerTokens}), a key in another header, or {@link Authentication#none()}.
+   * Replaces an {@link #apiKey(String)} set before.
+   */
+  public B authentication(Authentication value) {
+    authentication = value;
+    return self();
+  }
+
+  /** How this provider sends an API key: {@code Authorization: Bearer} unless a provider overrides it. */
+  protected Authentication apiKeyAuthentication(String key) {
+    return Authentication.bearer(key);
   }
 
   /** Overrides the provider's base URL; a path prefix in it is kept. */
@@ -99,7 +125,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return self();
   }
 
-  /** Permit sending the API key over plain http to a host that is not this machine. */
+  /** Permit sending the API key or token over plain http to a host that is not this machine. */
   public B allowInsecureHttp(boolean value) {
     allowInsecureHttp = value;
     return self();
@@ -111,8 +137,9 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return self();
   }
 
-  protected Secret apiKey() {
-    return apiKey;
+  /** The API key's or the explicit authentication, or null when neither was set. */
+  protected Authentication authentication() {
+    return authentication;
   }
 
   protected GenerationOptions defaults() {
@@ -137,7 +164,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
       throw new IllegalArgumentException(provider + ": base URL is not an http(s) URL: " + url);
     }
     return HttpTransport.builder(provider, parsed)
-        .apiKey(apiKey)
+        .authentication(authentication == null ? Authentication.none() : authentication)
         .client(httpClient)
         .timeouts(timeouts)
         .retry(retry)
@@ -149,6 +176,6 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[baseUrl=" + baseUrl + (apiKey == null ? "" : ", apiKey=***") + "]";
+    return getClass().getSimpleName() + "[baseUrl=" + baseUrl + (authentication == null ? "" : ", " + authentication) + "]";
   }
 }

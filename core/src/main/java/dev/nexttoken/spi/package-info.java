@@ -39,6 +39,11 @@
  * }
  * }</pre>
  *
+ * <p>The builder's {@code apiKey} is sent as {@code Authorization: Bearer}; a provider that wants
+ * its key elsewhere says so once, by overriding {@link dev.nexttoken.spi.ModelBuilder#apiKeyAuthentication}
+ * (Gemini: {@code Authentication.header("x-goog-api-key", key)}). Users choose other schemes with
+ * {@code authentication(...)}; the transport sends, redacts and guards each alike.
+ *
  * <p>The contract tests in core's test jar ({@code ModelContractTest}) check what every provider
  * must do alike.
  */

@@ -21,6 +21,7 @@ import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.Range;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
+import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.ConnectionException;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
@@ -57,6 +58,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -85,6 +87,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@link CompletionStream#partial()}; no connection of the caller's {@link OkHttpClient} is left in
  * use; and the recognisable {@link #API_KEY} appears in no message, cause, suppressed exception or
  * stack trace the whole suite produced ({@link #keyAppearsInNothingTheSuiteProduced}).
+ *
+ * <p>The key reaches each model through {@link #scheme()}: the builder's {@code apiKey} unless a
+ * subclass names another {@link CredentialScheme}; core's fake provider runs the suite with each.
+ * Every request carries the key exactly where the scheme puts it
+ * ({@link #credentialIsSentWhereTheSchemeSaysAndNowhereElse}).
  *
  * <p>A provider module runs it by extending this class with two answers: its {@link ModelContractTest}
  * (whose fixtures and operation are reused) and how to build its model with the suite's settings.
@@ -126,6 +133,23 @@ public abstract class FaultContractTest {
    * its builder (key, client, timeouts, retries, limits), ready to call.
    */
   protected abstract LanguageModel newModel(String baseUrl, Consumer<ModelBuilder<?>> settings);
+
+  /**
+   * How the suite's models carry {@link #API_KEY}: by default the builder's {@code apiKey}, sent as
+   * {@code Authorization: Bearer}; a provider that sends its key elsewhere returns
+   * {@link CredentialScheme#apiKey(String, String)}.
+   */
+  protected CredentialScheme scheme() {
+    return CredentialScheme.apiKey();
+  }
+
+  /** {@code settings} with the suite's key applied the {@link #scheme()}'s way first. */
+  private Consumer<ModelBuilder<?>> keyed(Consumer<ModelBuilder<?>> settings) {
+    return b -> {
+      scheme().apply(b, API_KEY);
+      settings.accept(b);
+    };
+  }
 
   @BeforeEach
   void startServer() throws IOException {
@@ -466,6 +490,29 @@ public abstract class FaultContractTest {
     assertFalse(trace.toString().contains(API_KEY), trace::toString);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void errorEchoingTheCredentialIsRedacted(Mode mode) {
+    // OpenAI's 401 quotes the key it was sent; so do debugging proxies, whatever the scheme.
+    server.enqueue(fixtures.error(401, "Incorrect API key provided: " + scheme().prefix() + API_KEY));
+
+    NextTokenException e = failure(AuthenticationException.class, model(b -> {}), mode);
+
+    assertKeyAbsent(e);
+    assertTrue(e.getMessage().contains("Incorrect API key provided"), e::getMessage);
+  }
+
+  @Test
+  void errorEventEchoingTheCredentialIsRedacted() {
+    String error = "data: {\"error\":{\"message\":\"token " + API_KEY + " was revoked\",\"type\":\"server_error\"}}\n\n";
+    server.enqueue(Faults.withBody(streamed(), Faults.throughFirstToken(streamed()) + error));
+
+    StreamErrorException e = failure(StreamErrorException.class, model(b -> {}), Mode.STREAMING);
+
+    assertKeyAbsent(e);
+    assertTrue(e.getMessage().contains("was revoked"), e::getMessage);
+  }
+
   // ---- hostile input ---------------------------------------------------------------------------
 
   @ParameterizedTest(name = "{0}")
@@ -520,15 +567,32 @@ public abstract class FaultContractTest {
   @Test
   void keyOverPlainHttpToAnotherHostIsRefusedUnlessAllowed() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> newModel("http://models.example/", b -> b.apiKey(API_KEY)).close());
+        () -> newModel("http://models.example/", keyed(b -> {})).close());
     assertTrue(refused.getMessage().contains("plain http") && refused.getMessage().contains("models.example"), refused::getMessage);
     assertFalse(refused.getMessage().contains(API_KEY), refused::getMessage);
 
     // Explicitly allowed, over https, or to this machine: built (nothing is sent).
-    newModel("http://models.example/", b -> b.apiKey(API_KEY).allowInsecureHttp(true)).close();
-    newModel("https://models.example/", b -> b.apiKey(API_KEY)).close();
-    newModel("http://127.0.0.1:9/", b -> b.apiKey(API_KEY)).close();
-    newModel("http://localhost:9/", b -> b.apiKey(API_KEY)).close();
+    newModel("http://models.example/", keyed(b -> b.allowInsecureHttp(true))).close();
+    newModel("https://models.example/", keyed(b -> {})).close();
+    newModel("http://127.0.0.1:9/", keyed(b -> {})).close();
+    newModel("http://localhost:9/", keyed(b -> {})).close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void credentialIsSentWhereTheSchemeSaysAndNowhereElse(Mode mode) throws InterruptedException {
+    server.enqueue(success(mode));
+    server.enqueue(success(mode));
+    LanguageModel m = model(b -> {});
+
+    run(m, mode);
+    run(m, mode);
+
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      assertNotNull(request, "request " + (i + 1) + " arrived");
+      scheme().assertSentOnlyWhereItBelongs(request, API_KEY);
+    }
   }
 
   // ---- request validation ----------------------------------------------------------------------
@@ -732,7 +796,7 @@ public abstract class FaultContractTest {
     server.enqueue(Faults.cutAfter(streamed(), Faults.throughFirstToken(streamed())));
     server.enqueue(ScriptedBody.thenStall(streamed(), Faults.throughFirstToken(streamed()), release));
     // The SDK's own client this time: its threads are the ones that must end.
-    LanguageModel own = newModel(server.url("/").toString(), b -> b.apiKey(API_KEY).timeouts(SHORT).retry(RetrySettings.NONE));
+    LanguageModel own = newModel(server.url("/").toString(), keyed(b -> b.timeouts(SHORT).retry(RetrySettings.NONE)));
     models.add(own);
 
     List<CompletableFuture<Completion>> calls = new ArrayList<>();
@@ -765,10 +829,10 @@ public abstract class FaultContractTest {
   }
 
   private LanguageModel model(String baseUrl, Consumer<ModelBuilder<?>> extra) {
-    LanguageModel m = newModel(baseUrl, b -> {
-      b.apiKey(API_KEY).httpClient(caller).timeouts(SHORT).retry(RetrySettings.NONE);
+    LanguageModel m = newModel(baseUrl, keyed(b -> {
+      b.httpClient(caller).timeouts(SHORT).retry(RetrySettings.NONE);
       extra.accept(b);
-    });
+    }));
     models.add(m);
     return m;
   }

@@ -1,6 +1,6 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.Secret;
+import dev.nexttoken.Authentication;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.contract.FakeProviderModel;
 import java.time.Duration;
@@ -16,7 +16,7 @@ final class TestTransports {
 
   /** A transport to {@code server} with the key and no retries; adjust before {@code build()}. */
   static HttpTransport.Builder transport(MockWebServer server) {
-    return HttpTransport.builder("fake", server.url("/v1/")).apiKey(Secret.of(KEY)).retry(RetrySettings.NONE);
+    return HttpTransport.builder("fake", server.url("/v1/")).authentication(Authentication.bearer(KEY)).retry(RetrySettings.NONE);
   }
 
   /** A fake-provider model to {@code server} with the key and no retries; adjust before {@code build()}. */

@@ -109,6 +109,9 @@ public final class CohereModel extends AbstractLanguageModel {
    *   <tr><td>{@code cohere.apiKey}</td><td>{@code CO_API_KEY}</td><td>{@link Builder#apiKey}</td></tr>
    *   <tr><td>{@code cohere.baseUrl}</td><td>{@code CO_API_URL}</td><td>{@link Builder#baseUrl}</td></tr>
    * </table>
+   *
+   * <p>The key is sent as {@code Authorization: Bearer}; {@link Builder#authentication(dev.nexttoken.Authentication)} sets another
+   * scheme instead (a token provider behind a gateway, say).
    */
   public static Builder fromEnv() {
     return fromEnv(Environment.system());
@@ -203,11 +206,11 @@ public final class CohereModel extends AbstractLanguageModel {
     }
 
     /**
-     * @throws AuthenticationException when no API key was set
+     * @throws AuthenticationException when neither an API key nor an {@link #authentication(dev.nexttoken.Authentication) authentication} was set
      * @throws IllegalArgumentException for a base URL that is not http(s)
      */
     public CohereModel build() {
-      if (apiKey() == null) {
+      if (authentication() == null) {
         throw new AuthenticationException(
             "cohere: no API key; set it with apiKey(...), or with CO_API_KEY (or -Dcohere.apiKey) and fromEnv()",
             ErrorDetails.of(CohereWire.PROVIDER));

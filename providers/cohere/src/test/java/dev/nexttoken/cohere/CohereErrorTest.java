@@ -69,7 +69,9 @@ class CohereErrorTest extends MockCohereTest {
   void billingLimitIsNeverRetried() {
     server.enqueue(json(402, "chat/error.json"));
     QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> model.chat("Capital of France?"));
-    assertInstanceOf(RateLimitException.class, e);
+    // Was assertInstanceOf(RateLimitException.class, e): a quota error is no longer a rate limit (issue 14, item 9).
+    assertFalse(RateLimitException.class.isInstance(e), "a retry-later handler must not catch a permanent quota error");
+    assertInstanceOf(ApiException.class, e);
     assertFalse(e.isRetryable());
     assertEquals(1, server.getRequestCount());
   }

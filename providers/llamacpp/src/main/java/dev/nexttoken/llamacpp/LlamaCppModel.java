@@ -91,6 +91,9 @@ public final class LlamaCppModel extends AbstractLanguageModel {
    *   <tr><td>{@code nexttoken.llama.url}</td><td>{@code NEXTTOKEN_LLAMA_URL}</td><td>base URL (default {@value #DEFAULT_BASE_URL})</td></tr>
    *   <tr><td>{@code nexttoken.llama.apiKey}</td><td>{@code NEXTTOKEN_LLAMA_API_KEY}</td><td>the server's {@code --api-key}, if any</td></tr>
    * </table>
+   *
+   * <p>The key is sent as {@code Authorization: Bearer}; without one nothing is sent. For a proxy
+   * in front of the server that wants another scheme, call {@code authentication(...)} afterwards.
    */
   public static Builder fromEnv() {
     return fromEnv(Environment.system());

@@ -88,6 +88,10 @@ public final class OpenAiModel extends AbstractLanguageModel {
    *   <tr><td>organization</td><td>{@code openai.orgId}</td><td>{@code OPENAI_ORG_ID}</td></tr>
    *   <tr><td>project</td><td>{@code openai.projectId}</td><td>{@code OPENAI_PROJECT_ID}</td></tr>
    * </table>
+   *
+   * <p>The key is sent as {@code Authorization: Bearer}. For another scheme (Azure OpenAI's
+   * {@code api-key} header, short-lived Azure AD tokens) call {@code authentication(...)} afterwards:
+   * {@code fromEnv().authentication(Authentication.header("api-key", key))}.
    */
   public static Builder fromEnv(Environment env) {
     Builder builder = new Builder();

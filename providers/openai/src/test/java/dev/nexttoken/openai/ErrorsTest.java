@@ -60,6 +60,7 @@ class ErrorsTest {
     assertFalse(e.isRetryable());
     assertEquals("insufficient_quota", e.details().errorCode());
     assertEquals("req_err", e.requestId().orElseThrow());
+    assertFalse(RateLimitException.class.isInstance(e), "HTTP 429, but a retry-later handler must not catch it");
   }
 
   @Test
