@@ -34,7 +34,7 @@ public final class NextTokenClient implements BenchClient {
     try (CompletionStream s = model.chatStreaming(stream)) {
       for (Chunk chunk : s) {
         List<TokenLogprob> logprobs = chunk.logprobs();
-        if (logprobs.isEmpty()) {
+        if (logprobs == null || logprobs.isEmpty()) { // null: the chunk carries no logprobs
           continue;
         }
         Check.delta(chunks, chunk.textDelta());

@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +31,7 @@ class ChatResponseReaderTest {
 
   private static ChatResponse read(String json, LogprobsOption option) {
     try {
-      return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ChatResponseReader(option), "openai", "a chat completion");
+      return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ChatResponseReader(option, ChatDialect.openAi("openai")), "openai", "a chat completion");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
