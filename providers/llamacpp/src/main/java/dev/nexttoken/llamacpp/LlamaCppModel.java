@@ -33,7 +33,8 @@ import java.util.List;
 /**
  * A model served by a llama.cpp {@code llama-server}: completion through the native {@code /completion}
  * route (top-k alternatives with token ids and bytes, no cap on k), chat through
- * {@code /v1/chat/completions}, scoring a given text ({@link #score(dev.nexttoken.ScoreRequest)}: one
+ * {@code /v1/chat/completions} (OpenAI's wire, shared with the openai provider, in llama.cpp's dialect:
+ * {@code top_k}, {@code post_sampling_probs}, {@code cache_prompt}, token ids), scoring a given text ({@link #score(dev.nexttoken.ScoreRequest)}: one
  * forced one-token completion per token, see {@link #doScore}), and the server's tokenizer and status
  * as typed calls.
  *
