@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param usage token counts ({@link Usage#UNKNOWN} when not reported)
  * @param model the model that answered, as the provider names it, or null
  * @param metadata ids, rate limits and other provider facts
- * @param logprobs one entry per generated token in order, or null when logprobs were not requested
+ * @param logprobs one entry per generated token in order; null when the answer carries no logprobs
+ *     (not requested, or the provider sent none, such as OpenAI's {@code "logprobs": null}); an empty
+ *     list only when the provider sent a logprobs list that happens to be empty. A collected stream
+ *     follows the same rule: null unless some chunk carried logprobs ({@link Chunk#logprobs()})
  * @param promptLogprobs one entry per prompt token when the provider scored the prompt (OpenAI
  *     {@code echo}), else null
  */

@@ -18,7 +18,7 @@ class CompletionAccumulatorTest {
 
   @Test
   void concatenatesTextAndAppendsEachLogprobOnce() {
-    CompletionAccumulator acc = new CompletionAccumulator(true, HEADERS);
+    CompletionAccumulator acc = new CompletionAccumulator(HEADERS);
     acc.add(new Chunk("Hello", List.of(HELLO), null, null, "m-1", "resp-1", Map.of()));
     acc.add(new Chunk(" world", List.of(WORLD), null, null, "m-2", "resp-2", Map.of("billed", "2")));
     acc.add(new Chunk("", List.of(), FinishReason.of(FinishReason.Kind.STOP, "stop"), Usage.of(3, 2), null, null, Map.of("billed", "3")));
@@ -36,7 +36,7 @@ class CompletionAccumulatorTest {
 
   @Test
   void lastFinishReasonAndUsageWin() {
-    CompletionAccumulator acc = new CompletionAccumulator(false, null);
+    CompletionAccumulator acc = new CompletionAccumulator(null);
     acc.add(new Chunk("a", null, FinishReason.of(FinishReason.Kind.OTHER, "pause"), Usage.of(1, 1), null, null, null));
     acc.add(new Chunk("b", null, FinishReason.of(FinishReason.Kind.LENGTH, "length"), Usage.of(1, 2), null, null, null));
 
@@ -47,21 +47,23 @@ class CompletionAccumulatorTest {
   }
 
   @Test
-  void logprobListIsEmptyWhenRequestedAndNullWhenNot() {
-    CompletionAccumulator requested = new CompletionAccumulator(true, null);
-    CompletionAccumulator notRequested = new CompletionAccumulator(false, null);
-    requested.add(Chunk.text("hi"));
-    notRequested.add(Chunk.text("hi"));
+  void logprobsAreNullUnlessAChunkCarriedAListEvenAnEmptyOne() {
+    CompletionAccumulator none = new CompletionAccumulator(null);
+    CompletionAccumulator empty = new CompletionAccumulator(null);
+    none.add(Chunk.text("hi"));
+    empty.add(Chunk.text("hi"));
+    empty.add(new Chunk("", List.of(), null, null, null, null, null));
 
-    assertEquals(List.of(), requested.result().logprobs());
-    assertNull(notRequested.result().logprobs());
-    assertEquals(Usage.UNKNOWN, notRequested.result().usage());
-    assertNull(notRequested.result().finishReason());
+    // Was List.of() when requested: the item-8 rule, null when the answer carries no logprobs.
+    assertNull(none.result().logprobs());
+    assertEquals(List.of(), empty.result().logprobs());
+    assertEquals(Usage.UNKNOWN, none.result().usage());
+    assertNull(none.result().finishReason());
   }
 
   @Test
   void unrequestedLogprobsAreKeptNotFatal() {
-    CompletionAccumulator acc = new CompletionAccumulator(false, null);
+    CompletionAccumulator acc = new CompletionAccumulator(null);
     acc.add(new Chunk("Hello", List.of(HELLO), null, null, null, null, null));
 
     assertEquals(List.of(HELLO), acc.result().logprobs());
@@ -69,7 +71,7 @@ class CompletionAccumulatorTest {
 
   @Test
   void resultIsASnapshot() {
-    CompletionAccumulator acc = new CompletionAccumulator(true, null);
+    CompletionAccumulator acc = new CompletionAccumulator(null);
     acc.add(new Chunk("Hello", List.of(HELLO), null, null, null, null, null));
     Completion early = acc.result();
     acc.add(new Chunk(" world", List.of(WORLD), null, null, null, null, null));

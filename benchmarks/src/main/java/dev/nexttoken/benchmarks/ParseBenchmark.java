@@ -8,12 +8,13 @@ import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.benchmarks.clients.FloorClient;
 import dev.nexttoken.benchmarks.stub.Canned;
-import dev.nexttoken.openai.internal.ChatChunkMapper;
-import dev.nexttoken.openai.internal.ChatMapping;
-import dev.nexttoken.openai.internal.ChatResponse;
-import dev.nexttoken.openai.internal.ChatResponseReader;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.StreamEvent;
+import dev.nexttoken.wire.openai.ChatChunkMapper;
+import dev.nexttoken.wire.openai.ChatDialect;
+import dev.nexttoken.wire.openai.ChatMapping;
+import dev.nexttoken.wire.openai.ChatResponse;
+import dev.nexttoken.wire.openai.ChatResponseReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ParseBenchmark {
   private static final LogprobsOption TOP5 = LogprobsOption.top(Canned.TOP);
+  private static final ChatDialect OPENAI = ChatDialect.openAi("openai");
 
   private byte[] chat;
   private byte[] chatWithoutBytes;
@@ -81,19 +83,19 @@ public class ParseBenchmark {
   /** nexttoken's read of a chat answer ({@link ChatResponseReader}: neutral logprobs, wire records for the rest). */
   @Benchmark
   public ChatResponse chatRead() throws IOException {
-    return Json.read(new ByteArrayInputStream(chat), new ChatResponseReader(TOP5), "openai", "a chat completion");
+    return Json.read(new ByteArrayInputStream(chat), new ChatResponseReader(TOP5, OPENAI), "openai", "a chat completion");
   }
 
   /** The same read of the same answer without the {@code bytes} arrays: what reading bytes costs. */
   @Benchmark
   public ChatResponse chatReadWithoutBytes() throws IOException {
-    return Json.read(new ByteArrayInputStream(chatWithoutBytes), new ChatResponseReader(TOP5), "openai", "a chat completion");
+    return Json.read(new ByteArrayInputStream(chatWithoutBytes), new ChatResponseReader(TOP5, OPENAI), "openai", "a chat completion");
   }
 
   /** Mapping the wire records to the neutral {@code Completion} (logprob normalising, ranking, copies). */
   @Benchmark
   public Completion chatMapping() {
-    return ChatMapping.toCompletion(parsedChat, ResponseMetadata.EMPTY, TOP5);
+    return ChatMapping.toCompletion(parsedChat, ResponseMetadata.EMPTY, "openai");
   }
 
   /** The floor's parse of one stream event, from its bytes. */
@@ -105,24 +107,24 @@ public class ParseBenchmark {
   /** nexttoken's mapping of one stream event as its SSE reader hands it over (a String). */
   @Benchmark
   public Chunk eventChunkMapper() {
-    return new ChatChunkMapper(TOP5).map(new StreamEvent(null, eventText, null));
+    return new ChatChunkMapper(TOP5, OPENAI).map(new StreamEvent(null, eventText, null));
   }
 
   /** The same without the {@code bytes} arrays. */
   @Benchmark
   public Chunk eventChunkMapperWithoutBytes() {
-    return new ChatChunkMapper(TOP5).map(new StreamEvent(null, eventTextWithoutBytes, null));
+    return new ChatChunkMapper(TOP5, OPENAI).map(new StreamEvent(null, eventTextWithoutBytes, null));
   }
 
   /** The read of one event from its UTF-8 bytes (no decoding to a String first). */
   @Benchmark
   public ChatResponse eventReadFromBytes() throws IOException {
-    return Json.read(new ByteArrayInputStream(event), new ChatResponseReader(TOP5), "openai", "a chat completion chunk");
+    return Json.read(new ByteArrayInputStream(event), new ChatResponseReader(TOP5, OPENAI), "openai", "a chat completion chunk");
   }
 
   /** The read of one event from a String, as ChatChunkMapper does. */
   @Benchmark
   public ChatResponse eventReadFromString() {
-    return Json.read(eventText, new ChatResponseReader(TOP5), "openai", "a chat completion chunk");
+    return Json.read(eventText, new ChatResponseReader(TOP5, OPENAI), "openai", "a chat completion chunk");
   }
 }

@@ -40,6 +40,29 @@ class OpenAiFixtureCommandsTest {
     return cli.run(all);
   }
 
+  /** Item 8: an answer with {@code "logprobs": null} has no logprobs, streamed or not: JSON says null, no format fails. */
+  @ParameterizedTest(name = "stream {0}")
+  @ValueSource(booleans = {false, true})
+  void logprobsNullPrintsTokensNullAndEveryFormatCopes(boolean stream, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    for (String format : List.of("json", "table", "text", "csv", "markdown", "html")) {
+      server.enqueue(stream ? Fixtures.sse(Fixtures.read("openai", "chat", "stream-no-logprobs.sse"))
+          : Fixtures.json(200, Fixtures.read("openai", "chat", "no-logprobs.json")));
+      List<String> args = new java.util.ArrayList<>(List.of("chat", "Capital of France?", "--top-logprobs", "2", "--format", format,
+          "--out", dir.resolve("report.html").toString()));
+      if (stream) {
+        args.add("--stream");
+      }
+
+      Cli.Result result = run(args.toArray(String[]::new));
+
+      assertEquals(0, result.code(), () -> format + ": " + result);
+      if (format.equals("json")) {
+        assertTrue(result.json().get("tokens").isNull(), result::toString);
+        assertEquals("Paris", result.json().get("text").asText());
+      }
+    }
+  }
+
   @ParameterizedTest(name = "stream {0}")
   @ValueSource(booleans = {false, true})
   void chatReportsTheTokensAndTheirCandidates(boolean stream) throws Exception {

@@ -13,8 +13,9 @@ import java.util.List;
  * Turns stream chunks back into the {@link Completion} a non-streaming call returns.
  *
  * <p>Text deltas are concatenated and each chunk's logprobs appended exactly once; the finish
- * reason and usage are the last ones seen; model and response id the first ones seen. Not
- * thread-safe: one accumulator per stream.
+ * reason and usage are the last ones seen; model and response id the first ones seen. The result's
+ * logprobs follow {@link Completion#logprobs()}: null unless some chunk carried logprobs (an empty
+ * list counts), whether or not they were requested. Not thread-safe: one accumulator per stream.
  */
 public final class CompletionAccumulator {
   private final StringBuilder text = new StringBuilder();
@@ -25,24 +26,18 @@ public final class CompletionAccumulator {
   private String responseId;
   private ResponseMetadata metadata;
 
-  /**
-   * @param logprobsRequested whether the collected response should carry a logprob list (possibly
-   *     empty) rather than null, matching what the non-streaming call returns; logprobs that arrive
-   *     unrequested are kept all the same
-   * @param metadata what the response headers said (request id, rate limits)
-   */
-  public CompletionAccumulator(boolean logprobsRequested, ResponseMetadata metadata) {
-    this.logprobs = logprobsRequested ? new ArrayList<>() : null;
+  /** @param metadata what the response headers said (request id, rate limits) */
+  public CompletionAccumulator(ResponseMetadata metadata) {
     this.metadata = metadata == null ? ResponseMetadata.EMPTY : metadata;
   }
 
   /** Adds one chunk. */
   public void add(Chunk chunk) {
     text.append(chunk.textDelta());
-    if (!chunk.logprobs().isEmpty()) {
+    if (chunk.logprobs() != null) {
       if (logprobs == null) {
-        // Not asked for, but sent (some servers always do): keep them, as the non-streaming
-        // mapping does, rather than failing the whole stream over extra data.
+        // Also when not asked for (a mapper passes on what a server sends anyway): extra data is
+        // no reason to fail the stream, and what the chunks said is what the stream said.
         logprobs = new ArrayList<>();
       }
       logprobs.addAll(chunk.logprobs());

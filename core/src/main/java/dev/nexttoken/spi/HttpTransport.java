@@ -254,7 +254,8 @@ public final class HttpTransport implements AutoCloseable {
    * response headers arrive.
    *
    * @param mapper this stream's mapper (it may keep state across events: use a new one per call)
-   * @param logprobsRequested whether the collected answer should carry a logprob list
+   * @param logprobsRequested no longer decides anything: the collected answer carries the logprobs its chunks
+   *     carried ({@link dev.nexttoken.Chunk#logprobs()}), null when none did; kept until the signature changes
    */
   public CompletionStream openStream(String path, Object body, Framing framing, EventMapper mapper, boolean logprobsRequested) {
     Objects.requireNonNull(framing, "framing");

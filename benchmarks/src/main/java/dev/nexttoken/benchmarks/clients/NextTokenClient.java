@@ -50,7 +50,7 @@ public final class NextTokenClient implements BenchClient {
     try (var s = model.chatStreaming(stream)) {
       for (var chunk : s) {
         var logprobs = chunk.logprobs();
-        if (logprobs.isEmpty()) {
+        if (logprobs == null || logprobs.isEmpty()) { // null (since issue 14): the chunk carries no logprobs
           continue;
         }
         Check.delta(chunks, chunk.textDelta());

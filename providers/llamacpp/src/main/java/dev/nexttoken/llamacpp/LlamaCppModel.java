@@ -12,8 +12,6 @@ import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ServerException;
-import dev.nexttoken.llamacpp.internal.ChatMapper;
-import dev.nexttoken.llamacpp.internal.ChatResponse;
 import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
 import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
 import dev.nexttoken.llamacpp.internal.ServerDtos;
@@ -27,12 +25,15 @@ import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
+import dev.nexttoken.wire.openai.ChatDialect;
+import dev.nexttoken.wire.openai.ChatWire;
 import java.util.List;
 
 /**
  * A model served by a llama.cpp {@code llama-server}: completion through the native {@code /completion}
  * route (top-k alternatives with token ids and bytes, no cap on k), chat through
- * {@code /v1/chat/completions}, scoring a given text ({@link #score(dev.nexttoken.ScoreRequest)}: one
+ * {@code /v1/chat/completions} (OpenAI's wire, shared with the openai provider, in llama.cpp's dialect:
+ * {@code top_k}, {@code post_sampling_probs}, {@code cache_prompt}, token ids), scoring a given text ({@link #score(dev.nexttoken.ScoreRequest)}: one
  * forced one-token completion per token, see {@link #doScore}), and the server's tokenizer and status
  * as typed calls.
  *
@@ -62,6 +63,9 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   /** Upstream llama-server's default address; Debian's build listens on 9931 instead. */
   public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
+  /** OpenAI's chat route, spoken through the shared wire in llama.cpp's dialect. */
+  private static final String CHAT = "v1/chat/completions";
+
   private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
       .maxTopLogprobs(OperationCapabilities.UNLIMITED).tokenIds().tokenBytes().chatModels()
       .note("one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
@@ -69,11 +73,13 @@ public final class LlamaCppModel extends AbstractLanguageModel {
       .build();
 
   private final WireSettings settings;
+  private final ChatWire chat;
   private volatile Integer vocabularySize;
 
   private LlamaCppModel(HttpTransport transport, GenerationOptions defaults, Builder builder) {
     super(transport, defaults);
     this.settings = new WireSettings(builder.postSamplingProbs, builder.cachePrompt);
+    this.chat = new ChatWire(ChatDialect.llamaCpp(PROVIDER, builder.postSamplingProbs, builder.cachePrompt));
     this.vocabularySize = builder.vocabularySize;
   }
 
@@ -157,15 +163,15 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected Completion doChat(ChatRequest request) {
-    HttpResult result = transport.postJson("v1/chat/completions", ChatMapper.body(request, settings, false));
-    ChatResponse response = Json.read(result.body(), ChatResponse.class, PROVIDER, "a chat completion");
-    return ChatMapper.completion(response, logprobs(request.options().logprobs()), result.metadata());
+    LogprobsOption logprobs = logprobs(request.options().logprobs());
+    return transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> chat.completion(body, metadata, logprobs));
   }
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
-    return stream("v1/chat/completions", ChatMapper.body(request, settings, true),
-        ChatMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+    // The usage chunk is always asked for: every llama-server build that streams chat sends it.
+    return stream(CHAT, chat.body(request, true, true), chat.streamMapper(logprobs(request.options().logprobs())),
+        request.options().logprobs());
   }
 
   /**

@@ -110,7 +110,7 @@ class NativeCompletionTest extends MockServerTest {
       assertNull(chunks.get(i).finishReason());
     }
     Chunk last = chunks.get(3);
-    assertEquals(List.of(), last.logprobs());
+    assertNull(last.logprobs(), "the final event carries no logprobs (was an empty list)");
     assertEquals("limit", last.finishReason().raw());
     assertEquals(new Usage(5, 3, 8), last.usage());
   }

@@ -9,9 +9,6 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
-import dev.nexttoken.openai.internal.ChatChunkMapper;
-import dev.nexttoken.openai.internal.ChatMapping;
-import dev.nexttoken.openai.internal.ChatResponseReader;
 import dev.nexttoken.openai.internal.CompletionChunkMapper;
 import dev.nexttoken.openai.internal.CompletionMapping;
 import dev.nexttoken.openai.internal.CompletionResponse;
@@ -23,6 +20,7 @@ import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
+import dev.nexttoken.wire.openai.ChatWire;
 
 /**
  * OpenAI, and every server that speaks its protocol (llama.cpp, vLLM, gateways), as a
@@ -41,7 +39,8 @@ import dev.nexttoken.spi.ModelBuilder;
  *
  * <p>A chat refusal ({@code content} null, {@code refusal} set) is returned as the text, with
  * finish reason {@code CONTENT_FILTER} (raw value kept) and the refusal also under the metadata
- * extra {@code "refusal"}. The response's {@code system_fingerprint} is the extra
+ * extra {@code "refusal"}. With several choices ({@code n > 1}, possible on a compatible server)
+ * the answer is the choice with index 0, streamed or not. The response's {@code system_fingerprint} is the extra
  * {@code "system_fingerprint"}; the request id ({@code x-request-id}) and the
  * {@code x-ratelimit-*} headers are in {@link dev.nexttoken.ResponseMetadata}.
  *
@@ -58,11 +57,13 @@ public final class OpenAiModel extends AbstractLanguageModel {
   private static final String CHAT = "chat/completions";
 
   private final OpenAiDialect dialect;
+  private final ChatWire chat;
   private final boolean includeUsageInStreams;
 
   private OpenAiModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, boolean includeUsageInStreams) {
     super(transport, defaults);
     this.dialect = dialect;
+    this.chat = new ChatWire(RequestMapper.chat(dialect));
     this.includeUsageInStreams = includeUsageInStreams;
   }
 
@@ -167,14 +168,13 @@ public final class OpenAiModel extends AbstractLanguageModel {
   protected Completion doChat(ChatRequest request) {
     // Parsed as the body arrives: no copy of the whole body (31 KB for 64 tokens with logprobs) first.
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return transport.postJson(CHAT, RequestMapper.chat(request, dialect, false, false), (body, metadata) ->
-        ChatMapping.toCompletion(Json.read(body, new ChatResponseReader(logprobs), PROVIDER, "an OpenAI chat completion"), metadata, logprobs));
+    return transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> chat.completion(body, metadata, logprobs));
   }
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return stream(CHAT, RequestMapper.chat(request, dialect, true, includeUsageInStreams), new ChatChunkMapper(logprobs), logprobs);
+    return stream(CHAT, chat.body(request, true, includeUsageInStreams), chat.streamMapper(logprobs), logprobs);
   }
 
   /**

@@ -118,16 +118,43 @@ class ChatTest {
     }
 
     assertBody(read("chat", "request-stream.json"), take(server));
-    // The role chunk carries nothing; then the token, the finish chunk ({"delta":{}}) and usage ({"choices":[]}).
-    assertEquals(3, chunks.size());
-    assertEquals("Paris", chunks.get(0).textDelta());
-    assertEquals(FinishReason.Kind.STOP, chunks.get(1).finishReason().kind());
-    assertEquals(new Usage(20, 1, 21), chunks.get(2).usage());
+    // The role chunk carries an empty logprob list ("content":[]), no longer dropped since item 8 tells
+    // it from none; then the token, the finish chunk ({"delta":{}}) and usage ({"choices":[]}).
+    assertEquals(4, chunks.size());
+    assertEquals("", chunks.get(0).textDelta());
+    assertEquals(List.of(), chunks.get(0).logprobs());
+    assertEquals("Paris", chunks.get(1).textDelta());
+    assertEquals(FinishReason.Kind.STOP, chunks.get(2).finishReason().kind());
+    assertNull(chunks.get(2).logprobs(), "\"logprobs\": null carries none");
+    assertEquals(new Usage(20, 1, 21), chunks.get(3).usage());
     assertEquals("Paris", collected.text());
     assertEquals(List.of(new TokenLogprob("Paris", utf8("Paris"), null, -0.0009,
         List.of(new TokenCandidate("Paris", utf8("Paris"), null, -0.0009)))), collected.logprobs());
     assertEquals(new Usage(20, 1, 21), collected.usage());
     assertEquals("chatcmpl-1", collected.metadata().responseId());
+  }
+
+  /**
+   * n = 3: the chunks of choices 0, 1 and 2 arrive interleaved, each naming its choice in
+   * {@code choices[0].index}. The SDK reports choice 0, streamed as blocking; chunks of the other
+   * choices carry nothing for it (read as choice 0 they gave "ParisRomeBerlin...").
+   */
+  @Test
+  void severalChoicesStreamAsChoiceZeroAndCollectToTheBlockingAnswer() {
+    server.enqueue(json(read("chat", "n3.json")));
+    server.enqueue(sse(read("chat", "stream-n3.sse")));
+    ChatRequest request = ChatRequest.builder().user("A capital?").topLogprobs(1).build();
+
+    Completion whole = openAi.chat(request);
+    Completion collected;
+    try (CompletionStream stream = openAi.chatStreaming(request)) {
+      collected = stream.collect();
+    }
+
+    assertEquals("Paris.", whole.text());
+    assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "length"), whole.finishReason(), "choice 0's, not the last one's");
+    assertEquals(List.of(new TokenCandidate("Paris", utf8("Paris"), null, -0.01)), whole.logprobs().get(0).topLogprobs());
+    assertEquals(whole, collected);
   }
 
   @Test
@@ -141,8 +168,9 @@ class ChatTest {
       collected = stream.collect();
     }
 
-    // role chunk (kept: it reports the system fingerprint), two tokens, finish, usage
-    assertEquals(List.of(0, 1, 1, 0, 0), chunks.stream().map(c -> c.logprobs().size()).toList());
+    // role chunk (kept: it reports the system fingerprint), two tokens, finish, usage; null: the chunk carries no logprobs
+    assertEquals(java.util.Arrays.asList(null, 1, 1, null, null),
+        chunks.stream().map(c -> c.logprobs() == null ? null : c.logprobs().size()).toList());
     assertEquals("Rome.", collected.text());
     assertEquals(List.of("Rome", "."), collected.logprobs().stream().map(TokenLogprob::token).toList());
     TokenLogprob dot = collected.logprobs().get(1);

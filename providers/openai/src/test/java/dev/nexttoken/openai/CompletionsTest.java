@@ -134,7 +134,7 @@ class CompletionsTest {
     assertBody(read("completions", "request-stream.json"), take(server));
     assertEquals(3, chunks.size(), "two token chunks and the usage chunk");
     assertEquals(List.of(" Paris", ".", ""), chunks.stream().map(Chunk::textDelta).toList());
-    assertEquals(List.of(), chunks.get(2).logprobs());
+    assertNull(chunks.get(2).logprobs(), "the usage chunk carries no logprobs");
     assertEquals(new Usage(5, 2, 7), chunks.get(2).usage());
     assertEquals(whole.text(), collected.text());
     assertEquals(whole.logprobs(), collected.logprobs());

@@ -32,7 +32,7 @@ public final class LogprobMapper {
   /** The entries of all items, in order; id texts are fetched in one pass for the whole list. */
   public List<TokenLogprob> map(List<LogprobItem> items) {
     if (items == null) {
-      return List.of();
+      return null; // none sent: no logprobs, as opposed to an empty list
     }
     Map<Integer, String> texts = resolve(items);
     List<TokenLogprob> out = new ArrayList<>();
@@ -42,9 +42,9 @@ public final class LogprobMapper {
     return out;
   }
 
-  /** The entries of one item (a stream event's). */
+  /** The entries of one item (a stream event's), or null when the event carries none. */
   public List<TokenLogprob> map(LogprobItem item) {
-    return item == null ? List.of() : map(List.of(item));
+    return item == null ? null : map(List.of(item));
   }
 
   private Map<Integer, String> resolve(List<LogprobItem> items) {

@@ -26,7 +26,7 @@ public final class ResponseMapper {
    * The neutral answer.
    *
    * @param headers what the response headers said
-   * @param logprobsRequested whether logprobs were asked for (then the list is non-null, possibly empty)
+   * @param logprobsRequested whether logprobs were asked for; the list is null unless they were and the answer carries a list
    */
   public static Completion completion(ChatResponseBody body, ResponseMetadata headers, boolean logprobsRequested, LogprobMapper logprobs) {
     ResponseMetadata metadata = headers.withExtras(extras(body.usage()));

@@ -39,7 +39,7 @@ public final class StreamMapper implements EventMapper {
       return null;
     }
     return switch (type) {
-      case "message-start" -> e.id() == null ? null : new Chunk("", List.of(), null, null, null, e.id(), Map.of());
+      case "message-start" -> e.id() == null ? null : new Chunk("", null, null, null, null, e.id(), Map.of());
       case "content-start" -> contentStart(e);
       case "content-delta" -> contentDelta(e);
       case "message-end" -> messageEnd(e);
@@ -63,8 +63,8 @@ public final class StreamMapper implements EventMapper {
     }
     EventBody.DeltaContent content = content(e);
     String text = content == null || content.text() == null ? "" : content.text();
-    List<TokenLogprob> tokens = logprobsRequested ? logprobs.map(e.logprobs()) : List.of();
-    if (text.isEmpty() && tokens.isEmpty()) {
+    List<TokenLogprob> tokens = logprobsRequested ? logprobs.map(e.logprobs()) : null;
+    if (text.isEmpty() && tokens == null) {
       return null;
     }
     return new Chunk(text, tokens, null, null, null, null, Map.of());
@@ -75,7 +75,7 @@ public final class StreamMapper implements EventMapper {
     if (delta == null) {
       return null;
     }
-    return new Chunk("", List.of(), ResponseMapper.finishReason(delta.finishReason()),
+    return new Chunk("", null, ResponseMapper.finishReason(delta.finishReason()),
         delta.usage() == null ? null : ResponseMapper.usage(delta.usage()), null, null, ResponseMapper.extras(delta.usage()));
   }
 

@@ -1,6 +1,7 @@
 package dev.nexttoken.cohere.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.Arrays;
@@ -34,8 +35,9 @@ class LogprobMapperTest {
 
   @Test
   void noItemsAndNullItemsGiveNoEntries() {
-    assertEquals(List.of(), mapper.map((List<LogprobItem>) null));
-    assertEquals(List.of(), mapper.map((LogprobItem) null));
+    // null: none sent (was an empty list); an empty list only for a list that was sent
+    assertNull(mapper.map((List<LogprobItem>) null));
+    assertNull(mapper.map((LogprobItem) null));
     assertEquals(List.of(), mapper.map(new LogprobItem("", null, null)));
   }
 }

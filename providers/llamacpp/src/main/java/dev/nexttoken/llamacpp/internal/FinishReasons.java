@@ -3,7 +3,7 @@ package dev.nexttoken.llamacpp.internal;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.FinishReason.Kind;
 
-/** llama.cpp's stop reasons in neutral terms, keeping the server's own value. */
+/** The native {@code /completion}'s stop reasons in neutral terms, keeping the server's own value (chat's are the shared wire's). */
 final class FinishReasons {
   private FinishReasons() {}
 
@@ -24,20 +24,6 @@ final class FinishReasons {
     Kind kind = switch (raw) {
       case "eos", "word" -> Kind.STOP;
       case "limit" -> Kind.LENGTH;
-      default -> Kind.OTHER;
-    };
-    return FinishReason.of(kind, raw);
-  }
-
-  /** From a chat choice's {@code finish_reason}. */
-  static FinishReason fromChat(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    Kind kind = switch (raw) {
-      case "stop" -> Kind.STOP;
-      case "length" -> Kind.LENGTH;
-      case "tool_calls" -> Kind.TOOL_CALLS;
       default -> Kind.OTHER;
     };
     return FinishReason.of(kind, raw);

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * llama.cpp probability entries as neutral {@link TokenLogprob}s, for every shape the server uses.
+ * llama.cpp's native probability entries ({@code /completion}) as neutral {@link TokenLogprob}s, for every
+ * shape the server uses. Chat's are read by the shared {@code dev.nexttoken.wire.openai.ChatResponseReader}.
  *
  * <p>Values go through {@link Logprobs}: {@code logprob} via {@code fromProviderLogprob} (the float-lowest
  * encoding of probability 0 becomes -infinity), linear {@code prob} via {@code fromProbability}. Entries for
@@ -25,10 +26,11 @@ public final class LogprobMapper {
   /**
    * @param withAlternatives whether alternatives were asked for; when not, the server was still asked for
    *     one ({@code n_probs: 1}, since 0 returns nothing) and it is dropped here
+   * @return one entry per position, or null when the server sent no list (no logprobs, as opposed to an empty list)
    */
   public static List<TokenLogprob> map(List<ProbabilityEntry> entries, boolean withAlternatives) {
     if (entries == null) {
-      return List.of();
+      return null;
     }
     List<TokenLogprob> out = new ArrayList<>(entries.size());
     for (ProbabilityEntry entry : entries) {

@@ -54,7 +54,7 @@ public final class NativeCompletionMapper {
 
   /**
    * The mapper for a stream's events: a partial event carries text and one probability entry; the final
-   * one ({@code stop:true}) the summary. There is no {@code [DONE]}: the stream simply ends.
+   * one ({@code stop:true}) the summary and no logprobs (null). There is no {@code [DONE]}: the stream simply ends.
    */
   public static EventMapper streamMapper(LogprobsOption option) {
     LogprobsRequest logprobs = LogprobsRequest.of(option);
@@ -64,10 +64,10 @@ public final class NativeCompletionMapper {
       if (r.isFinal()) {
         // Servers before Dec 2024 repeated every probability in the final event; current ones send none.
         // Either way the partial events already delivered them, so they are not read here.
-        return new Chunk(text, List.of(), FinishReasons.fromNative(r), usage(r), r.model(), null, extras(r));
+        return new Chunk(text, null, FinishReasons.fromNative(r), usage(r), r.model(), null, extras(r));
       }
       List<TokenLogprob> entries =
-          logprobs.enabled() ? LogprobMapper.map(r.completionProbabilities(), logprobs.withAlternatives()) : List.of();
+          logprobs.enabled() ? LogprobMapper.map(r.completionProbabilities(), logprobs.withAlternatives()) : null;
       return new Chunk(text, entries, null, null, null, null, Map.of());
     };
   }

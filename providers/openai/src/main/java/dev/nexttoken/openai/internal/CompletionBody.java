@@ -7,6 +7,7 @@ import static dev.nexttoken.spi.JsonFields.texts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nexttoken.spi.JsonWritable;
+import dev.nexttoken.wire.openai.StreamOptions;
 import java.io.IOException;
 import java.util.List;
 

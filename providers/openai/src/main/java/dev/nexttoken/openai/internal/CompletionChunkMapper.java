@@ -8,13 +8,16 @@ import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.StreamEvent;
+import dev.nexttoken.wire.openai.FinishReasons;
+import dev.nexttoken.wire.openai.Responses;
+import dev.nexttoken.wire.openai.WireUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One {@code /v1/completions} stream event as a neutral chunk. Each event carries the logprobs of
- * its own tokens only, so they are mapped once and never repeated; the usage chunk
+ * its own tokens only, so they are mapped once and never repeated (null when it carries none); the usage chunk
  * ({@code choices: []}) becomes a chunk with usage alone. One instance per stream.
  */
 public final class CompletionChunkMapper implements EventMapper {
@@ -27,10 +30,10 @@ public final class CompletionChunkMapper implements EventMapper {
 
   @Override
   public Chunk map(StreamEvent event) {
-    CompletionResponse response = Json.read(event.data(), CompletionResponse.class, Responses.PROVIDER, "an OpenAI completion stream chunk");
-    CompletionResponse.Choice choice = Responses.first(response.choices(), CompletionResponse.Choice::index);
+    CompletionResponse response = Json.read(event.data(), CompletionResponse.class, CompletionChoices.PROVIDER, "an OpenAI completion stream chunk");
+    CompletionResponse.Choice choice = CompletionChoices.first(response.choices());
     String text = "";
-    List<TokenLogprob> tokens = List.of();
+    List<TokenLogprob> tokens = null;
     FinishReason finish = null;
     if (choice != null) {
       text = choice.text() == null ? "" : choice.text();
@@ -43,15 +46,16 @@ public final class CompletionChunkMapper implements EventMapper {
       fingerprintSeen = true;
       extras = Responses.fingerprint(response.systemFingerprint());
     }
-    if (text.isEmpty() && tokens.isEmpty() && finish == null && usage == null && extras.isEmpty()) {
+    if (text.isEmpty() && tokens == null && finish == null && usage == null && extras.isEmpty()) {
       return null;
     }
     return new Chunk(text, tokens, finish, usage, response.model(), response.id(), extras);
   }
 
+  /** The chunk's logprobs, or null when it carries none (or they were not asked for: a server may send them anyway). */
   private List<TokenLogprob> tokens(CompletionResponse.Logprobs wire) {
     if (wire == null || !logprobs.enabled()) {
-      return List.of(); // a server may send logprobs nobody asked for: the caller expects none
+      return null;
     }
     int k = logprobs.topLogprobs();
     if (wire.content() != null) {
@@ -59,8 +63,8 @@ public final class CompletionChunkMapper implements EventMapper {
       LogprobMapper.addEntries(wire.content(), k, out);
       return out;
     }
-    if (wire.tokens() == null || wire.tokens().isEmpty()) {
-      return List.of();
+    if (wire.tokens() == null) {
+      return null;
     }
     List<TokenLogprob> out = new ArrayList<>(wire.tokens().size());
     LogprobMapper.addLegacy(wire, 0, wire.tokens().size(), k, out);

@@ -5,6 +5,9 @@ import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.wire.openai.FinishReasons;
+import dev.nexttoken.wire.openai.Responses;
+import dev.nexttoken.wire.openai.WireUsage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +19,15 @@ public final class CompletionMapping {
   private CompletionMapping() {}
 
   public static Completion toCompletion(CompletionResponse response, ResponseMetadata headers, CompletionRequest request) {
-    CompletionResponse.Choice choice =
-        Responses.required(Responses.first(response.choices(), CompletionResponse.Choice::index), "an OpenAI completion");
+    CompletionResponse.Choice choice = CompletionChoices.required(response);
     LogprobsOption option = request.options().logprobsOrNone();
     int k = option.topLogprobs();
     String text = choice.text() == null ? "" : choice.text();
-    List<TokenLogprob> generated = option.enabled() ? new ArrayList<>() : null;
-    List<TokenLogprob> prompt = null;
     CompletionResponse.Logprobs wire = choice.logprobs();
+    // Null when the answer carries none, as for chat: not asked for, or "logprobs": null.
+    List<TokenLogprob> generated = option.enabled() && wire != null && (wire.content() != null || wire.tokens() != null)
+        ? new ArrayList<>() : null;
+    List<TokenLogprob> prompt = null;
     boolean echoed = false;
     if (wire != null && wire.content() != null) {
       // llama.cpp: chat-style entries, generated tokens only (it does not echo).

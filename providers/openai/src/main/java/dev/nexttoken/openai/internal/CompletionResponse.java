@@ -1,6 +1,7 @@
 package dev.nexttoken.openai.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.nexttoken.wire.openai.WireUsage;
 import java.util.List;
 import java.util.Map;
 

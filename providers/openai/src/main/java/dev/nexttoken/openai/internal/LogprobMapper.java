@@ -3,14 +3,14 @@ package dev.nexttoken.openai.internal;
 import dev.nexttoken.logprob.Logprobs;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
-import java.util.Arrays;
-import java.util.Comparator;
+import dev.nexttoken.wire.openai.Alternatives;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns both of OpenAI's logprob shapes into neutral {@link TokenLogprob}s: chat-style entries
- * (chat, and llama.cpp's {@code /v1/completions}) and the legacy parallel arrays.
+ * Turns the logprob shapes of {@code /v1/completions} into neutral {@link TokenLogprob}s: the legacy
+ * parallel arrays, and llama.cpp's chat-style entries (chat itself is read by the shared
+ * {@code dev.nexttoken.wire.openai.ChatResponseReader}).
  *
  * <p>Alternatives come out in rank order (most likely first) and at most {@code k} of them: the
  * legacy endpoint adds the sampled token as a (k+1)-th entry when it is not among the top k, and
@@ -18,8 +18,6 @@ import java.util.Map;
  * nothing for 0). The chosen token's own logprob is always on the {@link TokenLogprob} itself.
  */
 public final class LogprobMapper {
-  private static final Comparator<TokenCandidate> RANK = (a, b) -> Double.compare(b.logprob(), a.logprob());
-
   private LogprobMapper() {}
 
   /** Appends one neutral entry per chat-style entry to {@code out}. */
@@ -62,7 +60,7 @@ public final class LogprobMapper {
         all[n++] = new TokenCandidate(text(entry.token()), entry.bytes(), entry.id(), Logprobs.fromProviderLogprob(entry.logprob()));
       }
     }
-    return ranked(all, n, k);
+    return Alternatives.ranked(all, n, k);
   }
 
   private static List<TokenCandidate> candidates(Map<String, Double> top, int k) {
@@ -76,25 +74,7 @@ public final class LogprobMapper {
         all[n++] = new TokenCandidate(text(entry.getKey()), null, null, Logprobs.fromProviderLogprob(entry.getValue()));
       }
     }
-    return ranked(all, n, k);
-  }
-
-  /** The first {@code n} candidates sorted by logprob (stable, so ties keep the provider's order), cut to {@code k}. */
-  static List<TokenCandidate> ranked(TokenCandidate[] all, int n, int k) {
-    if (!descending(all, n)) {
-      Arrays.sort(all, 0, n, RANK);
-    }
-    int size = Math.min(n, k);
-    return List.of(size == all.length ? all : Arrays.copyOf(all, size));
-  }
-
-  private static boolean descending(TokenCandidate[] all, int n) {
-    for (int i = 1; i < n; i++) {
-      if (all[i - 1].logprob() < all[i].logprob()) {
-        return false;
-      }
-    }
-    return true;
+    return Alternatives.ranked(all, n, k);
   }
 
   private static Double logprob(Double value) {

@@ -1,16 +1,18 @@
 package dev.nexttoken.openai.internal;
 
-import dev.nexttoken.ChatRequest;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
-import dev.nexttoken.Message;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.openai.OpenAiDialect;
-import java.util.ArrayList;
-import java.util.List;
+import dev.nexttoken.wire.openai.ChatDialect;
+import dev.nexttoken.wire.openai.ChatRequestMapper;
+import dev.nexttoken.wire.openai.StreamOptions;
 
-/** Neutral requests as OpenAI request bodies: only what the caller set, in OpenAI's field names. */
+/**
+ * Neutral completion and scoring requests as {@code /v1/completions} bodies: only what the caller set,
+ * in OpenAI's field names. Chat bodies are the shared wire's ({@link ChatRequestMapper}).
+ */
 public final class RequestMapper {
   private RequestMapper() {}
 
@@ -46,33 +48,13 @@ public final class RequestMapper {
         topLogprobs(LogprobsOption.top(request.topLogprobs()), dialect), true, null, null);
   }
 
-  /** The {@code /v1/chat/completions} body; roles are sent as given. */
-  public static ChatBody chat(ChatRequest request, OpenAiDialect dialect, boolean stream, boolean includeUsage) {
-    GenerationOptions o = request.options();
-    LogprobsOption logprobs = o.logprobsOrNone();
-    List<ChatBody.Message> messages = new ArrayList<>(request.messages().size());
-    for (Message m : request.messages()) {
-      messages.add(new ChatBody.Message(m.role().wireName(), m.content()));
-    }
-    boolean openAi = dialect == OpenAiDialect.OPENAI;
-    return new ChatBody(
-        o.model(),
-        messages,
-        openAi ? o.maxTokens() : null,
-        openAi ? null : o.maxTokens(),
-        o.temperature(),
-        o.topP(),
-        o.stop(),
-        o.seed(),
-        logprobs.enabled() ? Boolean.TRUE : null,
-        logprobs.enabled() ? topLogprobs(logprobs, dialect) : null,
-        stream ? Boolean.TRUE : null,
-        stream && includeUsage ? StreamOptions.INCLUDE_USAGE : null);
+  /** How the chat wire is spoken in {@code dialect}. */
+  public static ChatDialect chat(OpenAiDialect dialect) {
+    return dialect == OpenAiDialect.OPENAI ? ChatDialect.openAi(CompletionChoices.PROVIDER) : ChatDialect.compatible(CompletionChoices.PROVIDER);
   }
 
   private static int topLogprobs(LogprobsOption logprobs, OpenAiDialect dialect) {
-    int k = logprobs.topLogprobs();
-    // llama.cpp computes no probabilities at all for 0; the extra alternative is dropped on receipt.
-    return dialect == OpenAiDialect.COMPATIBLE ? Math.max(1, k) : k;
+    // llama.cpp computes no probabilities at all for 0: the same rule as chat's.
+    return ChatRequestMapper.topLogprobs(logprobs, chat(dialect));
   }
 }

@@ -6,6 +6,8 @@ import dev.nexttoken.ScoredText;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.wire.openai.Responses;
+import dev.nexttoken.wire.openai.WireUsage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,14 +19,13 @@ public final class ScoreMapping {
   private ScoreMapping() {}
 
   public static ScoredText toScored(CompletionResponse response, ResponseMetadata headers, ScoreRequest request) {
-    CompletionResponse.Choice choice =
-        Responses.required(Responses.first(response.choices(), CompletionResponse.Choice::index), "an OpenAI completion");
+    CompletionResponse.Choice choice = CompletionChoices.required(response);
     CompletionResponse.Logprobs wire = choice.logprobs();
     if (wire == null || wire.tokens() == null || wire.tokens().isEmpty()) {
       // llama.cpp's OpenAI-compatible route ignores echo and sends chat-style entries for generated tokens only.
-      throw new UnsupportedCapabilityException(Responses.PROVIDER + ": the server returned no logprobs for the echoed input,"
+      throw new UnsupportedCapabilityException(CompletionChoices.PROVIDER + ": the server returned no logprobs for the echoed input,"
           + " so it cannot score a text (llama.cpp's /v1/completions ignores echo: use the llamacpp provider)",
-          ErrorDetails.of(Responses.PROVIDER));
+          ErrorDetails.of(CompletionChoices.PROVIDER));
     }
     String input = request.fullText();
     int[] bounds = scoredRange(wire, codePoints(request.prompt()), codePoints(input));

@@ -1,5 +1,7 @@
 /**
- * OpenAI's wire format and its mapping to the neutral types; not API, may change in any release.
+ * OpenAI's legacy {@code /v1/completions} wire and its mapping to the neutral types; not API, may
+ * change in any release. Chat completions are the shared {@code dev.nexttoken.wire.openai}, which
+ * the llamacpp provider speaks too.
  *
  * <p>Request records are written with core's strict JSON setup (null fields are not sent), so a
  * field is on the wire exactly when the caller set it. Response records are read tolerantly: they

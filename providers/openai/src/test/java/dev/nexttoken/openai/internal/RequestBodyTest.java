@@ -3,29 +3,19 @@ package dev.nexttoken.openai.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nexttoken.spi.Json;
+import dev.nexttoken.wire.openai.StreamOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written request bodies: every field under its wire name, nulls left out, text escaped. */
+/** The hand-written completion bodies (chat's are the shared wire's, {@code ChatBodyTest}): every field under its wire name, nulls left out. */
 class RequestBodyTest {
   private static String write(Object body) {
     return new String(Json.write(body), StandardCharsets.UTF_8);
   }
 
   @Test
-  void writesEveryChatFieldUnderItsWireName() {
-    ChatBody body = new ChatBody("gpt-4o-mini", List.of(new ChatBody.Message("user", "say \"hi\"\n\u00e9")),
-        5, null, 0.5, 0.9, List.of("\n", "END"), 7L, true, 3, true, StreamOptions.INCLUDE_USAGE);
-    assertEquals("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"say \\\"hi\\\"\\n\u00e9\"}],"
-        + "\"max_completion_tokens\":5,\"temperature\":0.5,\"top_p\":0.9,\"stop\":[\"\\n\",\"END\"],\"seed\":7,"
-        + "\"logprobs\":true,\"top_logprobs\":3,\"stream\":true,\"stream_options\":{\"include_usage\":true}}", write(body));
-  }
-
-  @Test
   void leavesOutWhatIsNotSet() {
-    ChatBody chat = new ChatBody(null, List.of(), null, 16, null, null, null, null, null, null, null, null);
-    assertEquals("{\"messages\":[],\"max_tokens\":16}", write(chat));
     CompletionBody completion = new CompletionBody(null, "Hi", null, null, null, null, null, null, false, null, null);
     assertEquals("{\"prompt\":\"Hi\",\"echo\":false}", write(completion));
   }

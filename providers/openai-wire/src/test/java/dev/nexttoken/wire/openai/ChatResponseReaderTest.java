@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +29,16 @@ class ChatResponseReaderTest {
         {"token":"Ber","logprob":null,"bytes":[66]},
         {"token":"Rom","logprob":-3.0,"bytes":null}]}""";
 
+  private static final ChatDialect LLAMA = ChatDialect.llamaCpp("llamacpp", true, true);
+
   private static ChatResponse read(String json, LogprobsOption option) {
+    return read(json, option, ChatDialect.openAi("openai"));
+  }
+
+  private static ChatResponse read(String json, LogprobsOption option, ChatDialect dialect) {
     try {
-      return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ChatResponseReader(option), "openai", "a chat completion");
+      return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ChatResponseReader(option, dialect),
+          dialect.provider(), "a chat completion");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -136,6 +143,58 @@ class ChatResponseReaderTest {
         {"choices":[{"index":0,"logprobs":{"content":[{"token":"a","logprob":-1,"bytes":[%s]},{"token":"b","logprob":-1,"bytes":[1]}]}}]}""".formatted(values), LogprobsOption.top(0));
     assertArrayEquals(expected, r.choice().logprobs().content().get(0).bytes());
     assertArrayEquals(new byte[] {1}, r.choice().logprobs().content().get(1).bytes());
+  }
+
+  @Test
+  void readsNoChoiceFromAChunkOfAnotherChoice() {
+    // n > 1 interleaves the choices' chunks: a chunk of choice 2 says nothing about choice 0.
+    assertNull(read("{\"choices\":[{\"index\":2,\"delta\":{\"content\":\"Rome\"}}]}", LogprobsOption.NONE).choice());
+    assertEquals("Paris", read("{\"choices\":[{\"delta\":{\"content\":\"Paris\"}}]}", LogprobsOption.NONE).choice().delta().content(),
+        "a choice without an index is choice 0");
+  }
+
+  @Test
+  void tellsNoLogprobListFromAnEmptyOne() {
+    assertNull(read("{\"choices\":[{\"index\":0,\"logprobs\":null}]}", LogprobsOption.top(1)).choice().logprobs());
+    assertNull(read("{\"choices\":[{\"index\":0,\"logprobs\":{\"content\":null,\"refusal\":null}}]}", LogprobsOption.top(1))
+        .choice().logprobs().all());
+    assertEquals(List.of(), read("{\"choices\":[{\"index\":0,\"logprobs\":{\"content\":[],\"refusal\":null}}]}", LogprobsOption.top(1))
+        .choice().logprobs().all());
+  }
+
+  @Test
+  void readsLlamaCppsPostSamplingProbabilitiesAsLogprobs() {
+    ChatResponse r = read("""
+        {"choices":[{"index":0,"logprobs":{"content":[{"id":7,"token":"Hi","bytes":[72,105],"prob":0.5,"top_probs":[
+          {"id":9,"token":"Yo","bytes":[89,111],"prob":0.25},{"id":7,"token":"Hi","bytes":[72,105],"prob":0.5},
+          {"id":2,"token":"","bytes":[],"prob":0.0}]}]}}]}""", LogprobsOption.top(3), LLAMA);
+
+    TokenLogprob hi = r.choice().logprobs().content().get(0);
+    assertEquals(7, hi.id());
+    assertEquals(Math.log(0.5), hi.logprob());
+    assertEquals(List.of(7, 9, 2), hi.topLogprobs().stream().map(TokenCandidate::id).toList(), "ranked");
+    TokenCandidate eos = hi.topLogprobs().get(2);
+    assertEquals(Double.NEGATIVE_INFINITY, eos.logprob(), "prob 0");
+    assertArrayEquals(new byte[0], eos.bytes(), "the end-of-sequence token is kept, with its empty bytes");
+  }
+
+  @Test
+  void anAlternativeWithoutAProbabilityIsLeftOutByOpenAiAndFailsLlamaCpp() {
+    String json = """
+        {"choices":[{"index":0,"logprobs":{"content":[{"token":"a","logprob":-0.1,"top_logprobs":[{"token":"a","logprob":-0.1},{"token":"b"}]}]}}]}""";
+
+    assertEquals(1, read(json, LogprobsOption.top(2)).choice().logprobs().content().get(0).topLogprobs().size());
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> read(json, LogprobsOption.top(2), LLAMA));
+    assertTrue(e.getMessage().startsWith("llamacpp: expected a chat completion"), e.getMessage());
+    assertTrue(e.getMessage().contains("neither logprob nor prob"), e.getMessage());
+  }
+
+  @Test
+  void anImpossibleProbabilityIsAMalformedResponseNotAnIllegalArgument() {
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":0.5}]}}]}", "logprob must be <= 0");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"prob\":1.5}]}}]}", "probability must be in [0, 1]");
+    assertMalformed("{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":-1,\"top_logprobs\":[{\"logprob\":2}]}]}}]}",
+        "logprob must be <= 0");
   }
 
   @Test

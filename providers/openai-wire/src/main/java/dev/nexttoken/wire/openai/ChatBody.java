@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import static dev.nexttoken.spi.JsonFields.flag;
 import static dev.nexttoken.spi.JsonFields.number;
@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The body of {@code POST /v1/chat/completions}; null fields are not sent. Exactly one of
- * {@code max_completion_tokens} (OpenAI) and {@code max_tokens} (compatible servers) is set.
- * Written by hand ({@link JsonWritable}), so a call never needs databind.
+ * {@code max_completion_tokens} (OpenAI) and {@code max_tokens} (compatible servers) is set;
+ * {@code top_k}, {@code post_sampling_probs} and {@code cache_prompt} are llama.cpp's. Written by
+ * hand ({@link JsonWritable}), so a call never needs databind. Built by {@link ChatRequestMapper}.
  */
 public record ChatBody(
     String model,
@@ -21,13 +22,16 @@ public record ChatBody(
     Integer maxCompletionTokens,
     Integer maxTokens,
     Double temperature,
+    Integer topK,
     Double topP,
     List<String> stop,
     Long seed,
     Boolean logprobs,
     Integer topLogprobs,
+    Boolean postSamplingProbs,
     Boolean stream,
-    StreamOptions streamOptions) implements JsonWritable {
+    StreamOptions streamOptions,
+    Boolean cachePrompt) implements JsonWritable {
 
   @Override
   public void writeJson(JsonGenerator g) throws IOException {
@@ -46,13 +50,16 @@ public record ChatBody(
     number(g, "max_completion_tokens", maxCompletionTokens);
     number(g, "max_tokens", maxTokens);
     number(g, "temperature", temperature);
+    number(g, "top_k", topK);
     number(g, "top_p", topP);
     texts(g, "stop", stop);
     number(g, "seed", seed);
     flag(g, "logprobs", logprobs);
     number(g, "top_logprobs", topLogprobs);
+    flag(g, "post_sampling_probs", postSamplingProbs);
     flag(g, "stream", stream);
     StreamOptions.write(g, streamOptions);
+    flag(g, "cache_prompt", cachePrompt);
     g.writeEndObject();
   }
 

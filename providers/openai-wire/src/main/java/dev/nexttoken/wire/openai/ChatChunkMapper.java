@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import dev.nexttoken.Chunk;
 import dev.nexttoken.FinishReason;
@@ -14,28 +14,33 @@ import java.util.Map;
 /**
  * One {@code /v1/chat/completions} stream event as a neutral chunk.
  *
- * <p>Each chunk's logprobs describe only the tokens of its own delta, so they are mapped into a
- * fresh list once per chunk and never repeated (the accumulator appends them). The first chunk
- * (role only, {@code logprobs} null or {@code content: []}) carries nothing and is skipped; the
- * usage chunk ({@code choices: []}) carries usage alone. A refusal streams as text, as in
- * {@link ChatMapping}, and turns the finish reason into {@code CONTENT_FILTER}. One instance per
- * stream.
+ * <p>Only choice 0 is reported, as {@link ChatMapping} reports the blocking answer's choice 0: with
+ * several choices ({@code n > 1}) their chunks arrive interleaved, each naming its own
+ * {@code index}, and the chunks of the others carry nothing for this stream. Each chunk's logprobs
+ * describe only the tokens of its own delta, so they are mapped into a fresh list once per chunk and
+ * never repeated (the accumulator appends them); a chunk whose {@code logprobs} is null or absent
+ * carries none (null), one with {@code content: []} an empty list. A chunk carrying nothing at all
+ * is skipped; the usage chunk ({@code choices: []}) carries usage alone. A refusal streams as text,
+ * as in {@link ChatMapping}, and turns the finish reason into {@code CONTENT_FILTER}. One instance
+ * per stream.
  */
 public final class ChatChunkMapper implements EventMapper {
   private final ChatResponseReader reader;
+  private final String provider;
   private boolean fingerprintSeen;
   private StringBuilder refusal;
 
-  public ChatChunkMapper(LogprobsOption logprobs) {
-    this.reader = new ChatResponseReader(logprobs);
+  public ChatChunkMapper(LogprobsOption logprobs, ChatDialect dialect) {
+    this.reader = new ChatResponseReader(logprobs, dialect);
+    this.provider = dialect.provider();
   }
 
   @Override
   public Chunk map(StreamEvent event) {
-    ChatResponse response = Json.read(event, reader, Responses.PROVIDER, "an OpenAI chat completion chunk");
+    ChatResponse response = Json.read(event, reader, provider, "a chat completion chunk");
     ChatResponse.Choice choice = response.choice();
     String text = "";
-    List<TokenLogprob> tokens = List.of();
+    List<TokenLogprob> tokens = null;
     FinishReason finish = null;
     Map<String, String> extras = Map.of();
     if (!fingerprintSeen && response.systemFingerprint() != null) {
@@ -44,15 +49,16 @@ public final class ChatChunkMapper implements EventMapper {
     }
     if (choice != null) {
       text = text(choice.delta());
-      tokens = tokens(choice.logprobs());
+      // Null unless asked for: ChatResponseReader skips logprobs a server sends anyway.
+      tokens = choice.logprobs() == null ? null : choice.logprobs().all();
       finish = FinishReasons.of(choice.finishReason());
       if (finish != null && refusal != null) {
         finish = FinishReasons.refusal(choice.finishReason());
-        extras = ChatMapping.withRefusal(extras, refusal.toString());
+        extras = Responses.withRefusal(extras, refusal.toString());
       }
     }
     Usage usage = response.usage() == null ? null : WireUsage.toUsage(response.usage());
-    if (text.isEmpty() && tokens.isEmpty() && finish == null && usage == null && extras.isEmpty()) {
+    if (text.isEmpty() && tokens == null && finish == null && usage == null && extras.isEmpty()) {
       return null;
     }
     return new Chunk(text, tokens, finish, usage, response.model(), response.id(), extras);
@@ -73,10 +79,5 @@ public final class ChatChunkMapper implements EventMapper {
       return delta.refusal();
     }
     return "";
-  }
-
-  /** Reads none when the caller asked for none: {@link ChatResponseReader} skips logprobs a server sends anyway. */
-  private static List<TokenLogprob> tokens(ChatResponse.Logprobs wire) {
-    return wire == null ? List.of() : wire.all();
   }
 }

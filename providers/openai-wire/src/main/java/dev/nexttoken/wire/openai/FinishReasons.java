@@ -1,17 +1,20 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.FinishReason.Kind;
 
-/** OpenAI's {@code finish_reason} values in neutral terms, the raw value kept. */
-final class FinishReasons {
+/**
+ * {@code finish_reason} values in neutral terms, the raw value kept: OpenAI's, which llama.cpp's
+ * ({@code stop}, {@code length}, {@code tool_calls}) are a subset of.
+ */
+public final class FinishReasons {
   private static final FinishReason STOP = FinishReason.of(Kind.STOP, "stop");
   private static final FinishReason LENGTH = FinishReason.of(Kind.LENGTH, "length");
 
   private FinishReasons() {}
 
   /** The neutral reason, or null while generation goes on. */
-  static FinishReason of(String raw) {
+  public static FinishReason of(String raw) {
     if (raw == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import static dev.nexttoken.spi.JsonValues.bytes;
 import static dev.nexttoken.spi.JsonValues.integer;
@@ -8,6 +8,7 @@ import static dev.nexttoken.spi.JsonValues.startArray;
 import static dev.nexttoken.spi.JsonValues.startObject;
 import static dev.nexttoken.spi.JsonValues.text;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.nexttoken.LogprobsOption;
@@ -30,14 +31,28 @@ import java.util.List;
  * reader walks the document once, skips what it does not need (unknown fields, and the whole
  * {@code logprobs} object when the caller did not ask for logprobs), and accepts what databind
  * accepted: nulls anywhere, fields in any order, scalars coerced.
+ *
+ * <p>Only the choice with index 0 is read (a choice without an index counts as index 0): the SDK
+ * asks for one choice, and a server that sends more (OpenAI with {@code n > 1}) interleaves their
+ * stream chunks, so taking whatever choice a chunk holds would mix several answers into one.
+ *
+ * <p>llama.cpp's additions are read whenever present: token {@code id}s, and the linear
+ * {@code prob} / {@code top_probs} it sends instead of {@code logprob} / {@code top_logprobs} under
+ * {@code post_sampling_probs}. A value no probability can have (a positive logprob, a prob above 1)
+ * makes the response malformed.
  */
 public final class ChatResponseReader implements Json.Reader<ChatResponse> {
   private final LogprobsOption logprobs;
+  private final boolean strictAlternatives;
   private final JsonValues.Scratch scratch = new JsonValues.Scratch();
 
-  /** A reader keeping logprobs only when {@code logprobs} asks for them, with at most its k alternatives. */
-  public ChatResponseReader(LogprobsOption logprobs) {
+  /**
+   * A reader keeping logprobs only when {@code logprobs} asks for them, with at most its k
+   * alternatives; {@code dialect} says whether an alternative without a probability is an error.
+   */
+  public ChatResponseReader(LogprobsOption logprobs, ChatDialect dialect) {
     this.logprobs = logprobs;
+    this.strictAlternatives = dialect.strictAlternatives();
   }
 
   @Override
@@ -68,7 +83,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     return new ChatResponse(id, model, fingerprint, choice, usage);
   }
 
-  /** The choice with index 0, else the first one. */
+  /** The choice with index 0, or null when there is none (the usage chunk, another choice's chunk). */
   private ChatResponse.Choice choices(JsonParser p) throws IOException {
     if (!startArray(p, "choices")) {
       return null;
@@ -76,7 +91,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     ChatResponse.Choice chosen = null;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       ChatResponse.Choice choice = choice(p);
-      if (choice != null && (chosen == null || chosen.index() != 0 && choice.index() == 0)) {
+      if (choice != null && choice.index() == 0 && chosen == null) {
         chosen = choice;
       }
     }
@@ -189,6 +204,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     byte[] bytes = null;
     Integer id = null;
     Double logprob = null;
+    Double prob = null;
     List<TokenCandidate> top = List.of();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -198,17 +214,24 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "bytes" -> bytes = bytes(p, field, scratch);
         case "logprob" -> logprob = number(p, field);
         case "id" -> id = integer(p, field); // never sent by OpenAI, sent by llama.cpp
-        case "top_logprobs" -> top = alternatives(p);
+        case "top_logprobs", "top_probs" -> top = alternatives(p, field);
+        case "prob" -> prob = number(p, field); // llama.cpp's post_sampling_probs
         default -> p.skipChildren();
       }
     }
-    return new TokenLogprob(token == null ? "" : token, bytes, id,
-        logprob == null ? null : Logprobs.fromProviderLogprob(logprob), top);
+    // The end-of-sequence token (token "", bytes []) is kept: its probability is that of stopping.
+    Double neutral = null;
+    if (logprob != null) {
+      neutral = neutral(p, logprob, Double.NaN);
+    } else if (prob != null) {
+      neutral = neutral(p, Double.NaN, prob);
+    }
+    return new TokenLogprob(token == null ? "" : token, bytes, id, neutral, top);
   }
 
   /** The alternatives of one position, ranked, at most k; entries without a logprob are left out. */
-  private List<TokenCandidate> alternatives(JsonParser p) throws IOException {
-    if (!startArray(p, "top_logprobs")) {
+  private List<TokenCandidate> alternatives(JsonParser p, String name) throws IOException {
+    if (!startArray(p, name)) {
       return List.of();
     }
     int k = logprobs.topLogprobs();
@@ -220,7 +243,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     TokenCandidate[] all = new TokenCandidate[Math.min(Math.max(k, 1), 8)]; // k may be unlimited
     int n = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      TokenCandidate candidate = alternative(p);
+      TokenCandidate candidate = alternative(p, name);
       if (candidate != null) {
         if (n == all.length) {
           all = java.util.Arrays.copyOf(all, n * 2);
@@ -228,15 +251,16 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         all[n++] = candidate;
       }
     }
-    return LogprobMapper.ranked(all, n, k);
+    return Alternatives.ranked(all, n, k);
   }
 
-  private TokenCandidate alternative(JsonParser p) throws IOException {
-    requireObject(p, "top_logprobs[]");
+  private TokenCandidate alternative(JsonParser p, String name) throws IOException {
+    requireObject(p, name + "[]");
     String token = null;
     byte[] bytes = null;
     Integer id = null;
-    double logprob = Double.NaN; // NaN: absent or null, and such an alternative is left out
+    double logprob = Double.NaN; // NaN: absent or null
+    double prob = Double.NaN;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -245,10 +269,30 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "bytes" -> bytes = bytes(p, field, scratch);
         case "logprob" -> logprob = number(p, field, Double.NaN);
         case "id" -> id = integer(p, field);
+        case "prob" -> prob = number(p, field, Double.NaN);
         default -> p.skipChildren();
       }
     }
-    return Double.isNaN(logprob) ? null : new TokenCandidate(token == null ? "" : token, bytes, id, Logprobs.fromProviderLogprob(logprob));
+    if (Double.isNaN(logprob) && Double.isNaN(prob)) {
+      if (strictAlternatives) {
+        throw new JsonParseException(p, "an alternative of a token in " + name + " has neither logprob nor prob");
+      }
+      return null; // tolerant dialects leave it out: it says nothing
+    }
+    return new TokenCandidate(token == null ? "" : token, bytes, id, neutral(p, logprob, prob));
+  }
+
+  /**
+   * A provider's value as a neutral logprob: {@code logprob} when it is a number (sentinels become
+   * -infinity), else the linear {@code prob}. An impossible value is the response's fault, so it
+   * fails as a parse error naming it, which {@link Json} reports as a malformed response.
+   */
+  private static double neutral(JsonParser p, double logprob, double prob) throws IOException {
+    try {
+      return Double.isNaN(logprob) ? Logprobs.fromProbability(prob) : Logprobs.fromProviderLogprob(logprob);
+    } catch (IllegalArgumentException e) {
+      throw new JsonParseException(p, "unexpected token probability: " + e.getMessage());
+    }
   }
 
   private static WireUsage usage(JsonParser p) throws IOException {

@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.ArrayList;
@@ -20,13 +20,17 @@ public record ChatResponse(String id, String model, String systemFingerprint, Ch
 
   /**
    * Logprobs of the content tokens, or of the refusal tokens, already neutral: each position's
-   * alternatives ranked and cut to what the caller asked for.
+   * alternatives ranked and cut to what the caller asked for. Either list is null when not sent.
    */
   public record Logprobs(List<TokenLogprob> content, List<TokenLogprob> refusal) {
-    /** The content's entries then the refusal's (either may be null); a single non-empty list is returned as it is. */
+    /**
+     * The content's entries then the refusal's, or null when neither list was sent ({@code
+     * "content": null}): an empty list only for a list that was sent empty. A single non-empty list
+     * is returned as it is.
+     */
     public List<TokenLogprob> all() {
       if (refusal == null || refusal.isEmpty()) {
-        return content == null ? List.of() : content;
+        return content != null ? content : refusal;
       }
       if (content == null || content.isEmpty()) {
         return refusal;

@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -9,7 +9,7 @@ public record StreamOptions(boolean includeUsage) {
   public static final StreamOptions INCLUDE_USAGE = new StreamOptions(true);
 
   /** Writes {@code options} as the {@code stream_options} field, or nothing when null. */
-  static void write(JsonGenerator g, StreamOptions options) throws IOException {
+  public static void write(JsonGenerator g, StreamOptions options) throws IOException {
     if (options != null) {
       g.writeObjectFieldStart("stream_options");
       g.writeBooleanField("include_usage", options.includeUsage());

@@ -1,4 +1,4 @@
-package dev.nexttoken.openai.internal;
+package dev.nexttoken.wire.openai;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nexttoken.Usage;

@@ -1,0 +1,32 @@
+package dev.nexttoken.openai.internal;
+
+import dev.nexttoken.wire.openai.Responses;
+import java.util.List;
+
+/** The choice a legacy {@code /v1/completions} answer or chunk is read from. */
+final class CompletionChoices {
+  static final String PROVIDER = "openai";
+
+  private CompletionChoices() {}
+
+  /**
+   * The choice with index 0 (requests ask for one; a server may still send more), else the first,
+   * or null when there is none, as in the usage chunk ({@code choices: []}).
+   */
+  static CompletionResponse.Choice first(List<CompletionResponse.Choice> choices) {
+    if (choices == null || choices.isEmpty()) {
+      return null;
+    }
+    for (CompletionResponse.Choice choice : choices) {
+      if (choice.index() == 0) {
+        return choice;
+      }
+    }
+    return choices.get(0);
+  }
+
+  /** {@link #first}, or a malformed-response error when there is none. */
+  static CompletionResponse.Choice required(CompletionResponse response) {
+    return Responses.required(first(response.choices()), PROVIDER, "an OpenAI completion");
+  }
+}
