@@ -20,11 +20,8 @@ public final class PulledCompletionStream implements CompletionStream {
   private volatile boolean closed; // close() may come from another thread, to cancel a blocked read
   private Chunk pending;
 
-  /**
-   * @param logprobsRequested no longer changes the collected answer, whose logprobs are those the
-   *     chunks carried ({@link CompletionAccumulator}); kept while the transport still passes it
-   */
-  public PulledCompletionStream(ChunkSource source, boolean logprobsRequested, ResponseMetadata metadata) {
+  /** @param metadata what the response headers said, for the collected answer */
+  public PulledCompletionStream(ChunkSource source, ResponseMetadata metadata) {
     this.source = source;
     this.accumulator = new CompletionAccumulator(metadata);
   }

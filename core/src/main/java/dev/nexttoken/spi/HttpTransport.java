@@ -253,16 +253,17 @@ public final class HttpTransport implements AutoCloseable {
    * one); {@code mapper} only turns each event into a chunk. Retries happen only until the
    * response headers arrive.
    *
+   * <p>The collected answer carries the logprobs its chunks carried ({@link dev.nexttoken.Chunk#logprobs()}),
+   * null when none did, exactly as the blocking call reports them.
+   *
    * @param mapper this stream's mapper (it may keep state across events: use a new one per call)
-   * @param logprobsRequested no longer decides anything: the collected answer carries the logprobs its chunks
-   *     carried ({@link dev.nexttoken.Chunk#logprobs()}), null when none did; kept until the signature changes
    */
-  public CompletionStream openStream(String path, Object body, Framing framing, EventMapper mapper, boolean logprobsRequested) {
+  public CompletionStream openStream(String path, Object body, Framing framing, EventMapper mapper) {
     Objects.requireNonNull(framing, "framing");
     Objects.requireNonNull(mapper, "mapper");
     Request request = newRequest(url(path)).header("Accept", framing.accept).post(jsonBody(body)).build();
     HttpChunkSource source = retry.execute(() -> open(request, framing, mapper));
-    return new PulledCompletionStream(source, logprobsRequested, source.metadata());
+    return new PulledCompletionStream(source, source.metadata());
   }
 
   private Request jsonRequest(String path, Object body) {

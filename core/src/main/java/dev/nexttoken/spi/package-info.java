@@ -18,7 +18,7 @@
  *     // Core reads the events, cancels on close, and turns in-stream errors and cut streams into
  *     // typed exceptions; the mapper only turns one event (StreamEvent) into a Chunk, or null.
  *     return transport.openStream("v1/chat", AcmeWire.streamRequest(request), HttpTransport.Framing.SERVER_SENT_EVENTS,
- *         new AcmeChunkMapper(), request.options().logprobsOrNone().enabled());
+ *         new AcmeChunkMapper());
  *   }
  *   ...
  * }

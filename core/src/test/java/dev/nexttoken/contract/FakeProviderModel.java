@@ -64,7 +64,7 @@ public final class FakeProviderModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
     return transport.openStream("complete", FakeProviderWire.request(request, true), HttpTransport.Framing.SERVER_SENT_EVENTS,
-        FakeProviderWire::chunk, request.options().logprobsOrNone().enabled());
+        FakeProviderWire::chunk);
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class FakeProviderModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     return transport.openStream("chat", FakeProviderWire.request(request, true), HttpTransport.Framing.NDJSON,
-        FakeProviderWire::chunk, request.options().logprobsOrNone().enabled());
+        FakeProviderWire::chunk);
   }
 
   /** Builds a {@link FakeProviderModel}. */

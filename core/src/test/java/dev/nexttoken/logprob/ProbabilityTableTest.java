@@ -262,7 +262,7 @@ class ProbabilityTableTest {
       public void close() {}
     };
     ProbabilityTable streamed;
-    try (CompletionStream stream = new PulledCompletionStream(source, true, ResponseMetadata.EMPTY)) {
+    try (CompletionStream stream = new PulledCompletionStream(source, ResponseMetadata.EMPTY)) {
       streamed = stream.collect().table(null);
     }
     ProbabilityTable whole = new Completion(" Paris.", null, null, null, null, List.of(first, second), null).table();

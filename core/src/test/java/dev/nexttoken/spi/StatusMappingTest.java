@@ -110,7 +110,7 @@ class StatusMappingTest {
   void streamsMapStatusesTheSameWay() {
     server.enqueue(response(429, "Retry-After: 3", "openai"));
 
-    NextTokenException e = assertThrows(NextTokenException.class, () -> transport.openStream("chat", new Object(), HttpTransport.Framing.SERVER_SENT_EVENTS, event -> null, false));
+    NextTokenException e = assertThrows(NextTokenException.class, () -> transport.openStream("chat", new Object(), HttpTransport.Framing.SERVER_SENT_EVENTS, event -> null));
 
     assertEquals("RateLimitException", e.getClass().getSimpleName());
     assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());

@@ -167,7 +167,7 @@ public final class CohereModel extends AbstractLanguageModel {
   private CompletionStream open(ChatRequestBody body, GenerationOptions options) {
     boolean logprobs = options.logprobsOrNone().enabled();
     StreamMapper mapper = new StreamMapper(logprobs, new LogprobMapper(tokenTexts, options.model()));
-    return transport.openStream(CohereWire.CHAT_PATH, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs);
+    return transport.openStream(CohereWire.CHAT_PATH, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper);
   }
 
   /** Builds a {@link CohereModel}. */

@@ -158,7 +158,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
     return stream("completion", NativeCompletionMapper.body(request, settings, true),
-        NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())), request.options().logprobs());
+        NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())));
   }
 
   @Override
@@ -170,8 +170,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     // The usage chunk is always asked for: every llama-server build that streams chat sends it.
-    return stream(CHAT, chat.body(request, true, true), chat.streamMapper(logprobs(request.options().logprobs())),
-        request.options().logprobs());
+    return stream(CHAT, chat.body(request, true, true), chat.streamMapper(logprobs(request.options().logprobs())));
   }
 
   /**
@@ -196,8 +195,8 @@ public final class LlamaCppModel extends AbstractLanguageModel {
     return vocabularySize;
   }
 
-  private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption option) {
-    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs(option).enabled());
+  private CompletionStream stream(String path, Object body, EventMapper mapper) {
+    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper);
   }
 
   private static LogprobsOption logprobs(LogprobsOption option) {

@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class SeamTest {
   @Test
   void usesOnlyThePublicApiAndSpi() {
-    SeamRules.assertProviderRespectsTheSeam(LlamaCppModel.class);
+    SeamRules.assertProviderRespectsTheSeam(LlamaCppModel.class, "dev.nexttoken.wire.openai");
   }
 }

@@ -161,7 +161,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return stream(COMPLETIONS, RequestMapper.completion(request, dialect, true, includeUsageInStreams),
-        new CompletionChunkMapper(logprobs), logprobs);
+        new CompletionChunkMapper(logprobs));
   }
 
   @Override
@@ -174,7 +174,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return stream(CHAT, chat.body(request, true, includeUsageInStreams), chat.streamMapper(logprobs), logprobs);
+    return stream(CHAT, chat.body(request, true, includeUsageInStreams), chat.streamMapper(logprobs));
   }
 
   /**
@@ -190,8 +190,8 @@ public final class OpenAiModel extends AbstractLanguageModel {
         ScoreMapping.toScored(Json.read(body, CompletionResponse.class, PROVIDER, "an OpenAI completion"), metadata, request));
   }
 
-  private CompletionStream stream(String path, Object body, EventMapper mapper, LogprobsOption logprobs) {
-    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper, logprobs.enabled());
+  private CompletionStream stream(String path, Object body, EventMapper mapper) {
+    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper);
   }
 
   /** Builds an {@link OpenAiModel}; see {@link ModelBuilder} for the settings every provider shares. */

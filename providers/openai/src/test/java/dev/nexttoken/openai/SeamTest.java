@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class SeamTest {
   @Test
   void usesOnlyThePublicApiAndSpi() {
-    SeamRules.assertProviderRespectsTheSeam(OpenAiModel.class);
+    SeamRules.assertProviderRespectsTheSeam(OpenAiModel.class, "dev.nexttoken.wire.openai");
   }
 }
