@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "Rows are aligned by character offset, so tokens of different tokenizers that start at the same place share a row. "
             + "A provider that fails shows its error in its column; the others still answer."},
     footer = {"", "Each provider reads its key and URL from the environment:",
-        "  OPENAI_API_KEY, OPENAI_BASE_URL, CO_API_KEY, CO_API_URL, NEXTTOKEN_LLAMA_URL",
+        "  OPENAI_API_KEY, OPENAI_BASE_URL (openai and openai-responses), CO_API_KEY, CO_API_URL, NEXTTOKEN_LLAMA_URL",
         "  (without NEXTTOKEN_LLAMA_URL, llamacpp starts the bundled server).",
         "Example: nexttoken compare \"Weights and Biases is\" --providers openai,llamacpp"})
 final class CompareCommand implements Callable<Integer> {
@@ -43,7 +43,8 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROMPT", description = "sent as one user message to each provider")
   String prompt;
 
-  @Option(names = "--providers", paramLabel = "LIST", split = ",", required = true, description = "comma-separated: openai,cohere,llamacpp")
+  @Option(names = "--providers", paramLabel = "LIST", split = ",", required = true, converter = ProviderName.Converter.class,
+      description = "comma-separated: openai,openai-responses,cohere,llamacpp")
   List<ProviderName> providers;
 
   @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "16", description = "most tokens to generate (default: ${DEFAULT-VALUE})")
@@ -100,9 +101,9 @@ final class CompareCommand implements Callable<Integer> {
           .build();
       long asked = System.nanoTime(); // latency of the call itself, not of starting a bundled server
       Completion completion = opened.model().chat(new ChatRequest(List.of(dev.nexttoken.Message.user(prompt)), options));
-      return ProviderResult.success(provider.name(), completion, (System.nanoTime() - asked) / 1_000_000);
+      return ProviderResult.success(provider.toString(), completion, (System.nanoTime() - asked) / 1_000_000);
     } catch (RuntimeException e) {
-      return ProviderResult.failure(provider.name(), ErrorReporter.describe(e), (System.nanoTime() - start) / 1_000_000);
+      return ProviderResult.failure(provider.toString(), ErrorReporter.describe(e), (System.nanoTime() - start) / 1_000_000);
     }
   }
 

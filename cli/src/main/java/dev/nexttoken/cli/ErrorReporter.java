@@ -58,7 +58,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   }
 
   private static String keyHint(String provider) {
-    if ("openai".equals(provider)) {
+    if ("openai".equals(provider) || "openai-responses".equals(provider)) {
       return "; set OPENAI_API_KEY";
     }
     if ("cohere".equals(provider)) {

@@ -1,24 +1,27 @@
 package dev.nexttoken.cli;
 
 import java.time.Duration;
+import java.util.Arrays;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options every command accepts, before or after the command name. API keys are read from the
  * environment only ({@code OPENAI_API_KEY}, {@code CO_API_KEY}): a flag would show in {@code ps}.
  */
 public final class GlobalOptions {
-  @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "openai, cohere or llamacpp (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
+  @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "NAME", converter = ProviderName.Converter.class,
+      description = "openai, openai-responses, cohere or llamacpp (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
   ProviderName provider = ProviderName.llamacpp;
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "OpenAI: up to and including /v1; Cohere: the API root; llama.cpp: the server root. "
+      description = "OpenAI (both routes): up to and including /v1; Cohere: the API root; llama.cpp: the server root. "
           + "Without it, llamacpp starts the bundled server and model.")
   String baseUrl;
 
-  @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name; defaults: openai gpt-4o-mini for chat and gpt-3.5-turbo-instruct for complete/walk, "
+  @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name; defaults: openai and openai-responses gpt-4o-mini for chat and gpt-3.5-turbo-instruct for complete/walk, "
           + "cohere command-a-03-2025, llamacpp whatever the server serves")
   String model;
 
@@ -41,10 +44,31 @@ public final class GlobalOptions {
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "no colours (also: the NO_COLOR environment variable)")
   boolean noColor;
 
-  /** The provider names the CLI knows; lower case, as typed. */
+  /** The provider names the CLI knows; {@link #toString()} is the name as typed ({@code openai-responses}). */
   public enum ProviderName {
     openai,
+    /** OpenAI's Responses API ({@code POST /v1/responses}). */
+    openai_responses,
     cohere,
-    llamacpp
+    llamacpp;
+
+    /** The name as typed and as shown: the constant's name with {@code -} for {@code _}. */
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+
+    /** Reads a name as typed, in any case; an unknown one is refused naming the known ones, as picocli does for enums. */
+    public static final class Converter implements ITypeConverter<ProviderName> {
+      @Override
+      public ProviderName convert(String value) {
+        for (ProviderName name : values()) {
+          if (name.toString().equalsIgnoreCase(value)) {
+            return name;
+          }
+        }
+        throw new TypeConversionException("expected one of " + Arrays.toString(values()) + " but was '" + value + "'");
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.nexttoken.cli.GlobalOptions.ProviderName;
 import dev.nexttoken.cohere.CohereModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.openai.OpenAiModel;
+import dev.nexttoken.openai.OpenAiResponsesModel;
 import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.testkit.KnownAnswerModel;
@@ -33,6 +34,7 @@ final class ModelFactory {
   static OpenedModel open(ProviderName provider, GlobalOptions global, Environment environment, Operation operation, PrintWriter progress) {
     return switch (provider) {
       case openai -> new OpenedModel(openAi(global, environment, operation), null);
+      case openai_responses -> new OpenedModel(openAiResponses(global, environment), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
     };
@@ -47,6 +49,16 @@ final class ModelFactory {
     }
     String model = global.model != null ? global.model : operation == Operation.COMPLETION ? OPENAI_COMPLETION_MODEL : OPENAI_CHAT_MODEL;
     return configure(builder, global).model(model).build();
+  }
+
+  /** The Responses API offers chat only: a completion command is refused by its capabilities, naming the route. */
+  private static LanguageModel openAiResponses(GlobalOptions global, Environment environment) {
+    String key = environment.get("openai.apiKey", "OPENAI_API_KEY");
+    if (key == null && global.baseUrl == null && environment.get("openai.baseUrl", "OPENAI_BASE_URL") == null) {
+      throw new CliException("openai-responses: no API key; set OPENAI_API_KEY (or point --base-url at a server with /v1/responses)");
+    }
+    String model = global.model != null ? global.model : OPENAI_CHAT_MODEL;
+    return configure(OpenAiResponsesModel.fromEnv(environment), global).model(model).build();
   }
 
   private static LanguageModel cohere(GlobalOptions global, Environment environment) {

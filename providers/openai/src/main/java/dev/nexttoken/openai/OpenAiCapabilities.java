@@ -24,7 +24,7 @@ final class OpenAiCapabilities {
    * {@code -chat-latest}, {@code gpt-5.1}, {@code gpt-5.2}). gpt-5.4 is reported to give logprobs,
    * so later versions are left to the server.
    */
-  private static final Pattern REASONING = Pattern.compile("o\\d+(-.*)?|gpt-5(-.*)?|gpt-5\\.[12](-.*)?");
+  static final Pattern REASONING = Pattern.compile("o\\d+(-.*)?|gpt-5(-.*)?|gpt-5\\.[12](-.*)?");
 
   /** OpenAI's documented ranges, the same on both routes (wire-formats §1.2, §1.3). */
   private static final ParameterLimits LIMITS = ParameterLimits.builder()

@@ -1,0 +1,240 @@
+package dev.nexttoken.openai;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.Environment;
+import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.error.InvalidRequestException;
+import dev.nexttoken.openai.internal.responses.ResponsesBody;
+import dev.nexttoken.openai.internal.responses.ResponsesWire;
+import dev.nexttoken.spi.AbstractLanguageModel;
+import dev.nexttoken.spi.HttpTransport;
+import dev.nexttoken.spi.ModelBuilder;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * OpenAI's Responses API ({@code POST /v1/responses}), and servers that offer the same route, as a
+ * {@link dev.nexttoken.LanguageModel}: chat only, blocking and streamed, with up to 20 alternatives
+ * per token. {@link OpenAiModel} serves chat completions and the legacy completions; this class
+ * serves the API OpenAI now recommends.
+ *
+ * <p><b>Requests.</b> Every message becomes an input item in order (system and developer messages
+ * included, rather than {@code instructions}); logprobs are asked for with
+ * {@code include: ["message.output_text.logprobs"]} and {@code top_logprobs};
+ * {@code maxTokens} is {@code max_output_tokens} (at least 16 on OpenAI, and it counts reasoning
+ * tokens). The route has no stop sequences, seed or top-k, and no raw-prompt completion: asking for
+ * any fails before sending, as does logprobs from a reasoning model ({@link #capabilities(String)}).
+ *
+ * <p><b>Answers.</b> The text is that of the {@code output_text} parts of every {@code message}
+ * item (items are told apart by type: a reasoning model puts a {@code reasoning} item first);
+ * {@code function_call} items are not mapped yet and make the finish reason {@code TOOL_CALLS}. A
+ * refusal part becomes the text, with finish reason {@code CONTENT_FILTER} (raw {@code completed})
+ * and the extra {@code "refusal"}. {@code status: incomplete} with reason {@code max_output_tokens}
+ * is {@code LENGTH}, the raw value being the reason. Usage includes cached prompt tokens and
+ * reasoning tokens. {@code status: failed} (in a stream: {@code response.failed}, or an
+ * {@code error} event) is a {@link dev.nexttoken.error.StreamErrorException} carrying OpenAI's
+ * {@code error.code}.
+ *
+ * <p><b>Token bytes.</b> A blocking answer sends each token's bytes. The streamed
+ * {@code response.output_text.delta} events document none (some recorded streams include them;
+ * those are used): then a token's bytes are the UTF-8 of its text, exact for every token of whole
+ * characters, and for a token that is part of a multi-byte character decoded from the name OpenAI
+ * gives it ({@code bytes:\xe2\x80}). A compatible server that sends U+FFFD for such a token has lost
+ * its bytes; they are then those of U+FFFD. A collected stream thus equals the blocking answer.
+ *
+ * <p><b>Reasoning models.</b> OpenAI answers a logprobs request to a reasoning model with HTTP 400
+ * {@code unsupported_parameter} (param {@code include}). The models known to do so are refused before
+ * sending; when a server refuses anyway, the {@link InvalidRequestException} says so, after one
+ * request (a 400 is never retried).
+ *
+ * <p>Thread-safe; close it to release the connections and threads it created.
+ */
+public final class OpenAiResponsesModel extends AbstractLanguageModel {
+  /** The provider name in messages, capabilities and exceptions. */
+  public static final String PROVIDER = "openai-responses";
+
+  /** OpenAI's base URL: everything up to and including {@code /v1}. */
+  public static final String DEFAULT_BASE_URL = OpenAiModel.DEFAULT_BASE_URL;
+
+  private static final String RESPONSES = "responses";
+
+  private final OpenAiDialect dialect;
+  private final Boolean store;
+
+  private OpenAiResponsesModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, Boolean store) {
+    super(transport, defaults);
+    this.dialect = dialect;
+    this.store = store;
+  }
+
+  /** A builder with nothing set: no key, OpenAI's base URL. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder pre-filled from system properties and environment variables; see {@link #fromEnv(Environment)}. */
+  public static Builder fromEnv() {
+    return fromEnv(Environment.system());
+  }
+
+  /**
+   * A builder pre-filled from {@code env}, read exactly as {@link OpenAiModel#fromEnv(Environment)}
+   * reads it; a system property beats an environment variable, and what is unset stays unset.
+   *
+   * <table>
+   *   <caption>What is read</caption>
+   *   <tr><th>setting</th><th>system property</th><th>environment variable</th></tr>
+   *   <tr><td>API key</td><td>{@code openai.apiKey}</td><td>{@code OPENAI_API_KEY}</td></tr>
+   *   <tr><td>base URL (up to and including {@code /v1})</td><td>{@code openai.baseUrl}</td><td>{@code OPENAI_BASE_URL}</td></tr>
+   *   <tr><td>organization</td><td>{@code openai.orgId}</td><td>{@code OPENAI_ORG_ID}</td></tr>
+   *   <tr><td>project</td><td>{@code openai.projectId}</td><td>{@code OPENAI_PROJECT_ID}</td></tr>
+   * </table>
+   */
+  public static Builder fromEnv(Environment env) {
+    Builder builder = new Builder();
+    String key = env.get("openai.apiKey", "OPENAI_API_KEY");
+    if (key != null) {
+      builder.apiKey(key);
+    }
+    String baseUrl = env.get("openai.baseUrl", "OPENAI_BASE_URL");
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
+    }
+    return builder.organization(env.get("openai.orgId", "OPENAI_ORG_ID")).project(env.get("openai.projectId", "OPENAI_PROJECT_ID"));
+  }
+
+  /** What the route offers with some model; {@link #capabilities(String)} narrows it to one. */
+  @Override
+  public Capabilities capabilities() {
+    return dialect == OpenAiDialect.OPENAI ? OpenAiResponsesCapabilities.OPENAI : OpenAiResponsesCapabilities.COMPATIBLE;
+  }
+
+  /**
+   * What {@code model} supports. On OpenAI itself ({@link OpenAiDialect#OPENAI}) the families of
+   * {@link OpenAiModel#capabilities(String)}: reasoning models chat without logprobs, legacy
+   * completion models are not served; every other model chats with up to 20 alternatives. A
+   * compatible server names its models as it likes, so there every model gets {@link #capabilities()}.
+   */
+  @Override
+  public Capabilities capabilities(String model) {
+    return dialect == OpenAiDialect.OPENAI ? OpenAiResponsesCapabilities.of(model) : OpenAiResponsesCapabilities.COMPATIBLE;
+  }
+
+  /** The dialect in use, as set or as derived from the base URL. */
+  public OpenAiDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  protected boolean requiresModel() {
+    return dialect == OpenAiDialect.OPENAI;
+  }
+
+  @Override
+  protected Completion doChat(ChatRequest request) {
+    LogprobsOption logprobs = request.options().logprobsOrNone();
+    return explained(logprobs, () -> transport.postJson(RESPONSES, ResponsesBody.of(request, false, store),
+        (body, metadata) -> ResponsesWire.completion(body, metadata, logprobs, PROVIDER)));
+  }
+
+  @Override
+  protected CompletionStream doChatStreaming(ChatRequest request) {
+    LogprobsOption logprobs = request.options().logprobsOrNone();
+    return explained(logprobs, () -> transport.openStream(RESPONSES, ResponsesBody.of(request, true, store),
+        HttpTransport.Framing.SERVER_SENT_EVENTS, ResponsesWire.streamMapper(PROVIDER, logprobs)));
+  }
+
+  /** Declared unsupported in the capabilities, so never reached. */
+  @Override
+  protected Completion doComplete(CompletionRequest request) {
+    throw new UnsupportedOperationException("the Responses API has no raw-prompt completion");
+  }
+
+  /** Declared unsupported in the capabilities, so never reached. */
+  @Override
+  protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    throw new UnsupportedOperationException("the Responses API has no raw-prompt completion");
+  }
+
+  /**
+   * Runs {@code call}; a server's refusal of logprobs (HTTP 400 {@code unsupported_parameter}
+   * naming logprobs, as OpenAI answers for reasoning models) gets a sentence saying what to do.
+   */
+  private static <T> T explained(LogprobsOption logprobs, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (InvalidRequestException e) {
+      String message = e.details().providerMessage();
+      if (logprobs.enabled() && "unsupported_parameter".equals(e.details().errorCode())
+          && message != null && message.toLowerCase(Locale.ROOT).contains("logprob")) {
+        throw new InvalidRequestException(e.getMessage() + " - this model gives no logprobs: ask without topLogprobs",
+            e.details(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Builds an {@link OpenAiResponsesModel}; see {@link ModelBuilder} for the settings every provider shares. */
+  public static final class Builder extends ModelBuilder<Builder> {
+    private String organization;
+    private String project;
+    private OpenAiDialect dialect;
+    private Boolean store;
+
+    private Builder() {}
+
+    /** Sent as {@code OpenAI-Organization}; null sends none. */
+    public Builder organization(String value) {
+      organization = blankToNull(value);
+      return this;
+    }
+
+    /** Sent as {@code OpenAI-Project}; null sends none. */
+    public Builder project(String value) {
+      project = blankToNull(value);
+      return this;
+    }
+
+    /** Fixes the dialect; null (the default) derives it from the base URL's host. */
+    public Builder dialect(OpenAiDialect value) {
+      dialect = value;
+      return this;
+    }
+
+    /**
+     * Sent as {@code store}: whether OpenAI keeps the response (its default is {@code true}); null
+     * (the default) sends nothing.
+     */
+    public Builder store(Boolean value) {
+      store = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a base URL that is not http(s), or an API key that would
+     *     go over plain http to another machine
+     */
+    public OpenAiResponsesModel build() {
+      HttpTransport.Builder transport = transport(PROVIDER, DEFAULT_BASE_URL);
+      if (organization != null) {
+        transport.header("OpenAI-Organization", organization);
+      }
+      if (project != null) {
+        transport.header("OpenAI-Project", project);
+      }
+      HttpTransport built = transport.build();
+      OpenAiDialect resolved = dialect != null ? dialect
+          : built.baseUrl().host().equals("api.openai.com") ? OpenAiDialect.OPENAI : OpenAiDialect.COMPATIBLE;
+      return new OpenAiResponsesModel(built, defaults(), resolved, store);
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+  }
+}

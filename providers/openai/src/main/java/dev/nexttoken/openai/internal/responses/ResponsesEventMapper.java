@@ -1,0 +1,199 @@
+package dev.nexttoken.openai.internal.responses;
+
+import static dev.nexttoken.spi.JsonValues.startObject;
+import static dev.nexttoken.spi.JsonValues.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.nexttoken.Chunk;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.StreamEvent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code response.*} stream event (wire-formats-2 §1.4) as a neutral chunk. One instance per
+ * stream: it keeps the response id and model from {@code response.created}, whether a refusal or a
+ * function call was seen, and the refusal's text.
+ *
+ * <ul>
+ *   <li>{@code response.output_text.delta}: its text, and its {@code logprobs} when asked for (they
+ *       arrive as {@code []} even when not, and are then left unread: the chunk carries none). The
+ *       entries have no bytes; {@link TokenBytes} derives them.
+ *   <li>{@code response.refusal.delta}: its text, as in a blocking answer, which it turns into a
+ *       {@code CONTENT_FILTER} finish.
+ *   <li>{@code response.completed}, {@code response.incomplete} (and a gateway's non-standard
+ *       {@code response.done}): the finish reason and usage of the response they carry; their
+ *       output repeats what the deltas said (with rounded logprobs) and is not read again.
+ *   <li>{@code response.failed}, and an {@code error} payload that reaches the mapper without an
+ *       {@code event: error} line: a {@link dev.nexttoken.error.StreamErrorException} (core's stream
+ *       reader already turns {@code event: error} into one).
+ *   <li>Everything else ({@code response.created} aside, which only names the response:
+ *       {@code .in_progress}, {@code .output_item.*}, {@code .content_part.*}, {@code .output_text.done},
+ *       reasoning and function-call events, and event types added later): no chunk.
+ * </ul>
+ */
+public final class ResponsesEventMapper implements EventMapper {
+  private final String provider;
+  private final EventReader reader;
+  private String id;
+  private String model;
+  private boolean functionCall;
+  private StringBuilder refusal;
+
+  public ResponsesEventMapper(String provider, LogprobsOption logprobs) {
+    this.provider = provider;
+    this.reader = new EventReader(logprobs);
+  }
+
+  @Override
+  public Chunk map(StreamEvent event) {
+    Event e = Json.read(event, reader, provider, "a Responses stream event");
+    if (e == null || e.type == null) {
+      return null;
+    }
+    switch (e.type) {
+      case "response.created", "response.in_progress", "response.queued" -> {
+        remember(e.response);
+        return null;
+      }
+      case "response.output_text.delta" -> {
+        String text = e.delta == null ? "" : e.delta;
+        return text.isEmpty() && e.logprobs == null ? null : new Chunk(text, e.logprobs, null, null, model, id, Map.of());
+      }
+      case "response.refusal.delta" -> {
+        if (e.delta == null || e.delta.isEmpty()) {
+          return null;
+        }
+        if (refusal == null) {
+          refusal = new StringBuilder();
+        }
+        refusal.append(e.delta);
+        return new Chunk(e.delta, null, null, null, model, id, Map.of());
+      }
+      case "response.output_item.added", "response.output_item.done" -> {
+        functionCall |= "function_call".equals(e.itemType);
+        return null;
+      }
+      case "response.completed", "response.incomplete", "response.done" -> {
+        return finish(e);
+      }
+      case "response.failed" -> throw ResponsesMapping.failed(provider, e.response == null ? null : e.response.error(), null);
+      case "error" -> throw ResponsesMapping.failed(provider, e.error, null);
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private void remember(WireResponse response) {
+    if (response != null) {
+      id = id == null ? response.id() : id;
+      model = model == null ? response.model() : model;
+    }
+  }
+
+  private Chunk finish(Event e) {
+    WireResponse response = e.response;
+    if (response == null) {
+      // A terminal event without its response says only that the stream ended well.
+      return new Chunk("", null, FinishReason.of(FinishReason.Kind.OTHER, e.type), null, model, id, Map.of());
+    }
+    remember(response);
+    if ("failed".equals(response.status())) {
+      throw ResponsesMapping.failed(provider, response.error(), null);
+    }
+    String refused = refusal == null ? null : refusal.toString();
+    FinishReason finish = ResponsesMapping.finishReason(response, refused != null, functionCall || response.functionCalls() > 0);
+    Map<String, String> extras = ResponsesMapping.extras(refused);
+    return new Chunk("", null, finish, response.usage(), model, id, extras);
+  }
+
+  /** The fields of one event the mapper uses. */
+  private static final class Event {
+    String type;
+    String delta;
+    List<TokenLogprob> logprobs;
+    WireResponse response;
+    String itemType;
+    WireResponse.WireError error;
+  }
+
+  /**
+   * Reads an event's payload: {@code type}, {@code delta}, {@code logprobs}, {@code response},
+   * {@code item.type}, and an error's {@code code}/{@code message} (top-level as documented, or
+   * nested under {@code error} as observed). OpenAI writes {@code type} first, so the logprobs of
+   * events other than deltas (the {@code .done} event repeats them all) are skipped unread.
+   */
+  private static final class EventReader implements Json.Reader<Event> {
+    private final LogprobsReader logprobs;
+    private final ResponseReader responses;
+
+    EventReader(LogprobsOption option) {
+      this.logprobs = option.enabled() ? new LogprobsReader(option.topLogprobs()) : null;
+      this.responses = new ResponseReader(LogprobsOption.NONE, false);
+    }
+
+    @Override
+    public Event read(JsonParser p) throws IOException {
+      if (p.nextToken() == null || !startObject(p, "the event")) {
+        return null;
+      }
+      Event e = new Event();
+      String code = null;
+      String message = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "type" -> e.type = text(p, field);
+          case "delta" -> e.delta = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+          case "logprobs" -> {
+            if (logprobs != null && (e.type == null || e.type.equals("response.output_text.delta"))) {
+              e.logprobs = logprobs.read(p, field);
+            } else {
+              p.skipChildren();
+            }
+          }
+          case "response" -> e.response = responses.object(p, field);
+          case "item" -> e.itemType = itemType(p);
+          case "error" -> e.error = ResponseReader.error(p, field);
+          case "code" -> code = text(p, field);
+          case "message" -> message = text(p, field);
+          default -> p.skipChildren();
+        }
+      }
+      if (e.error == null && (code != null || message != null)) {
+        e.error = new WireResponse.WireError(code, message);
+      }
+      return e;
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+      p.skipChildren(); // a delta that is not text (a future event's object) carries no text
+      return null;
+    }
+
+    private static String itemType(JsonParser p) throws IOException {
+      if (!startObject(p, "item")) {
+        return null;
+      }
+      String type = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("type")) {
+          type = text(p, field);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return type;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.nexttoken.openai;
+
+import static dev.nexttoken.openai.OpenAiFixtures.json;
+import static dev.nexttoken.openai.OpenAiFixtures.read;
+import static dev.nexttoken.openai.OpenAiFixtures.take;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Environment;
+import dev.nexttoken.error.RequestValidationException;
+import dev.nexttoken.error.UnsupportedCapabilityException;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the Responses route accepts, per model and per server, and how the model is configured. */
+class ResponsesCapabilitiesTest {
+  private final MockWebServer server = new MockWebServer();
+  private OpenAiResponsesModel openAi;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+    openAi = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
+        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
+  }
+
+  @AfterEach
+  void stop() {
+    openAi.close();
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"o3", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5.2", "ft:o4-mini-2025-04-16:acme::abc"})
+  void reasoningModelsChatWithoutLogprobs(String model) {
+    Capabilities c = openAi.capabilities(model);
+    assertTrue(c.chat().supported());
+    assertTrue(c.chat().streaming());
+    assertFalse(c.chat().logprobs());
+    assertThrows(UnsupportedCapabilityException.class,
+        () -> openAi.chatStreaming(ChatRequest.builder().model(model).user("Hi").maxTokens(16).topLogprobs(0).build()).close());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "gpt-5.4"})
+  void chatModelsGiveUpTo20AlternativesWithBytesInStreamsToo(String model) {
+    Capabilities c = openAi.capabilities(model);
+    assertTrue(c.chat().logprobs());
+    assertTrue(c.chat().logprobsInStream());
+    assertTrue(c.chat().tokenBytes());
+    assertEquals(20, c.chat().maxTopLogprobs());
+    assertFalse(c.completion().supported(), "no raw-prompt completion on this route");
+    assertFalse(c.scoring().supported());
+    assertEquals("openai-responses", c.provider());
+  }
+
+  @Test
+  void legacyCompletionModelsAreNotServed() {
+    assertFalse(openAi.capabilities("gpt-3.5-turbo-instruct").chat().supported());
+  }
+
+  @Test
+  void whatTheRouteLacksIsRefusedBeforeSending() {
+    List<ChatRequest.Builder> refused = List.of(
+        ChatRequest.builder().user("Hi").maxTokens(15),
+        ChatRequest.builder().user("Hi").maxTokens(16).stop(List.of("\n")),
+        ChatRequest.builder().user("Hi").maxTokens(16).seed(7L),
+        ChatRequest.builder().user("Hi").maxTokens(16).topK(40),
+        ChatRequest.builder().user("Hi").maxTokens(16).temperature(2.5),
+        ChatRequest.builder().user("Hi").maxTokens(16).topLogprobs(21));
+    for (ChatRequest.Builder request : refused) {
+      assertThrows(RequestValidationException.class, () -> openAi.chat(request.build()), request::toString);
+    }
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void aCompatibleServerIsHeldOnlyToTheRoute() throws Exception {
+    server.enqueue(json(read("responses", "logprobs.json")));
+    try (OpenAiResponsesModel local = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).build()) {
+      assertEquals(OpenAiDialect.COMPATIBLE, local.dialect());
+      assertTrue(local.capabilities("gpt-5-mini").chat().logprobs(), "a local server's names mean nothing");
+      local.chat(ChatRequest.builder().user("Hi").maxTokens(4).topLogprobs(1).build());
+    }
+    RecordedRequest request = take(server);
+    assertTrue(request.getBody().utf8().contains("\"max_output_tokens\":4"));
+    assertEquals(null, request.getHeaders().get("Authorization"), "no key, none sent");
+  }
+
+  @Test
+  void fromEnvReadsWhatOpenAiModelReads() throws Exception {
+    server.enqueue(json(read("responses", "logprobs.json")));
+    Environment env = Environment.of(Map.of("openai.apiKey", "sk-from-property"),
+        Map.of("OPENAI_API_KEY", "sk-from-env", "OPENAI_BASE_URL", server.url("/v1").toString(),
+            "OPENAI_ORG_ID", "org-1", "OPENAI_PROJECT_ID", "proj-1"));
+    try (OpenAiResponsesModel m = OpenAiResponsesModel.fromEnv(env).model("gpt-4.1-mini").build()) {
+      m.chat(ChatRequest.builder().user("Hi").maxTokens(16).build());
+    }
+    RecordedRequest request = take(server);
+    assertEquals("/v1/responses", request.getUrl().encodedPath());
+    assertEquals("Bearer sk-from-property", request.getHeaders().get("Authorization"), "a property beats a variable");
+    assertEquals("org-1", request.getHeaders().get("OpenAI-Organization"));
+    assertEquals("proj-1", request.getHeaders().get("OpenAI-Project"));
+  }
+
+  @Test
+  void theDialectFollowsTheHost() {
+    try (OpenAiResponsesModel hosted = OpenAiResponsesModel.builder().apiKey("sk-x").build()) {
+      assertEquals(OpenAiDialect.OPENAI, hosted.dialect());
+      assertEquals(16, (int) hosted.capabilities().chat().limits().maxTokens().min());
+      assertFalse(hosted.toString().contains("sk-x"), hosted::toString);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package dev.nexttoken.openai;
+
+import static dev.nexttoken.openai.OpenAiFixtures.assertBody;
+import static dev.nexttoken.openai.OpenAiFixtures.json;
+import static dev.nexttoken.openai.OpenAiFixtures.read;
+import static dev.nexttoken.openai.OpenAiFixtures.sse;
+import static dev.nexttoken.openai.OpenAiFixtures.take;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Chunk;
+import dev.nexttoken.Completion;
+import dev.nexttoken.CompletionStream;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.FinishReason.Kind;
+import dev.nexttoken.Usage;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.StreamErrorException;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code POST /v1/responses} streamed: {@code response.*} events, logprobs without bytes, unknown
+ * events, refusals, {@code response.incomplete}, {@code response.failed} and {@code error} events,
+ * a stream cut mid-way, and a collected stream equal to the blocking answer.
+ */
+class ResponsesStreamingTest {
+  private final MockWebServer server = new MockWebServer();
+  private OpenAiResponsesModel model;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
+        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
+  }
+
+  @AfterEach
+  void stop() {
+    model.close();
+    server.close();
+  }
+
+  private List<Chunk> chunks(CompletionStream stream) {
+    List<Chunk> chunks = new ArrayList<>();
+    stream.forEach(chunks::add);
+    return chunks;
+  }
+
+  @Test
+  void streamsTextAndLogprobsOneDeltaAtATimeAndSkipsWhatItDoesNotKnow() {
+    server.enqueue(sse(read("responses", "stream-logprobs.sse")));
+
+    try (CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2))) {
+      List<Chunk> chunks = chunks(stream);
+      Completion collected = stream.collect();
+
+      assertTrue(take(server).getBody().utf8().contains("\"stream\":true"));
+      assertEquals(List.of("Paris", ".", ""), chunks.stream().map(Chunk::textDelta).toList(),
+          "reasoning, a future event type and the .done repeats add nothing");
+      assertEquals("Paris.", collected.text());
+      assertEquals(ResponsesChatTest.parisLogprobs(), collected.logprobs(), "bytes derived from the token text; -9999 cut with k");
+      assertEquals(FinishReason.of(Kind.STOP, "completed"), collected.finishReason());
+      assertEquals(new Usage(19, 5, 24, 5, 3), collected.usage());
+      assertEquals("gpt-4.1-mini-2025-04-14", collected.model());
+      assertEquals("resp_paris", collected.metadata().responseId());
+    }
+  }
+
+  @Test
+  void sendsEveryMessageAsAnInputItemInOrder() {
+    server.enqueue(sse(read("responses", "stream-logprobs.sse")));
+    try (OpenAiResponsesModel unstored = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString())
+        .model("gpt-4.1-mini").store(false).build();
+        CompletionStream stream = unstored.chatStreaming(ChatRequest.builder()
+            .system("Be brief.").user("Capital of France?").assistant("Paris.").user("And of Italy?").maxTokens(16).build())) {
+      stream.collect();
+    }
+    RecordedRequest request = take(server);
+    assertBody(read("responses", "request-stream.json"), request);
+    assertEquals("text/event-stream", request.getHeaders().get("Accept"));
+  }
+
+  @Test
+  void collectedStreamEqualsTheBlockingAnswer() {
+    server.enqueue(json(read("responses", "logprobs.json")));
+    server.enqueue(sse(read("responses", "stream-logprobs.sse")));
+
+    Completion blocking = model.chat(ResponsesChatTest.paris(2));
+    Completion collected;
+    try (CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2))) {
+      collected = stream.collect();
+    }
+
+    assertEquals(blocking.text(), collected.text());
+    assertEquals(blocking.logprobs(), collected.logprobs());
+    assertEquals(blocking.finishReason(), collected.finishReason());
+    assertEquals(blocking.usage(), collected.usage());
+    assertEquals(blocking.model(), collected.model());
+    assertEquals(blocking.metadata().responseId(), collected.metadata().responseId());
+  }
+
+  @Test
+  void aCharacterSplitAcrossStreamedTokensGetsItsBytesFromOpenAisByteNames() {
+    server.enqueue(json(read("responses", "utf8-split.json")));
+    server.enqueue(sse(read("responses", "stream-utf8-split.sse")));
+    ChatRequest request = ChatRequest.builder().user("Say it's").topLogprobs(2).maxTokens(16).build();
+
+    Completion blocking = model.chat(request);
+    try (CompletionStream stream = model.chatStreaming(request)) {
+      List<Chunk> chunks = chunks(stream);
+      Completion collected = stream.collect();
+
+      assertEquals("", chunks.get(1).textDelta(), "the first half of ’ is no text yet");
+      assertEquals(1, chunks.get(1).logprobs().size());
+      assertEquals("It’s", collected.text());
+      assertArrayEquals(new byte[] {(byte) 0xE2, (byte) 0x80}, collected.logprobs().get(1).bytes());
+      assertArrayEquals(new byte[] {(byte) 0x99}, collected.logprobs().get(2).bytes());
+      assertArrayEquals(new byte[] {'\''}, collected.logprobs().get(1).topLogprobs().get(1).bytes());
+      assertEquals(blocking.logprobs(), collected.logprobs());
+      assertEquals(blocking.text(), collected.text());
+    }
+  }
+
+  @Test
+  void logprobsNotAskedForAreNotReported() {
+    server.enqueue(sse(read("responses", "stream-logprobs.sse")));
+
+    try (CompletionStream stream = model.chatStreaming(ChatRequest.builder().user("Capital of France?").maxTokens(16).build())) {
+      Completion collected = stream.collect();
+      assertEquals("Paris.", collected.text());
+      assertNull(collected.logprobs());
+    }
+  }
+
+  @Test
+  void aRefusalStreamsAsTextAndEndsAsContentFilter() {
+    server.enqueue(json(read("responses", "refusal.json")));
+    server.enqueue(sse(read("responses", "stream-refusal.sse")));
+
+    Completion blocking = model.chat(ResponsesChatTest.paris(2));
+    try (CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2))) {
+      Completion collected = stream.collect();
+
+      assertEquals("I'm sorry, I can't help with that.", collected.text());
+      assertEquals(FinishReason.of(Kind.CONTENT_FILTER, "completed"), collected.finishReason());
+      assertEquals("I'm sorry, I can't help with that.", collected.metadata().extras().get("refusal"));
+      assertEquals(blocking.text(), collected.text());
+      assertEquals(blocking.finishReason(), collected.finishReason());
+      assertEquals(blocking.metadata().extras(), collected.metadata().extras());
+    }
+  }
+
+  @Test
+  void responseIncompleteEndsAsLength() {
+    server.enqueue(sse(read("responses", "stream-incomplete.sse")));
+
+    try (CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2))) {
+      Completion collected = stream.collect();
+
+      assertEquals("Mango, papaya and", collected.text());
+      assertEquals(FinishReason.of(Kind.LENGTH, "max_output_tokens"), collected.finishReason());
+      assertEquals(List.of(), collected.logprobs());
+      assertEquals(new Usage(14, 16, 30, null, 0), collected.usage());
+    }
+  }
+
+  @Test
+  void responseFailedMidStreamIsATypedExceptionAndKeepsWhatCameBefore() {
+    server.enqueue(sse(read("responses", "stream-failed.sse")));
+
+    CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2));
+    StreamErrorException e = assertThrows(StreamErrorException.class, () -> chunks(stream));
+
+    assertEquals("server_error", e.details().errorCode());
+    assertTrue(e.getMessage().contains("The model failed to generate a response."), e::getMessage);
+    assertEquals("openai-responses", e.provider());
+    assertEquals("Once upon", stream.partial().text());
+    stream.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "stream-error-event.sse, rate_limit_exceeded, Rate limit reached for gpt-4o-mini.",
+      "stream-error-nested.sse, server_error, An error occurred while processing your request.",
+      "stream-error-untyped.sse, invalid_prompt, The prompt was flagged."})
+  void anErrorEventInAnyObservedShapeIsAStreamError(String fixture, String code, String message) {
+    server.enqueue(sse(read("responses", fixture)));
+
+    CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2));
+    StreamErrorException e = assertThrows(StreamErrorException.class, () -> chunks(stream));
+
+    assertEquals(code, e.details().errorCode());
+    assertTrue(e.getMessage().contains(message), e::getMessage);
+    assertEquals("Once upon", stream.partial().text());
+    stream.close();
+  }
+
+  @Test
+  void aStreamCutMidWayIsMalformedNotAShortAnswer() {
+    String body = read("responses", "stream-logprobs.sse");
+    String cut = body.substring(0, body.indexOf("event: response.output_text.done"));
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(cut)
+        .removeHeader("Content-Length").setHeader("Connection", "close")
+        .onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build());
+
+    CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2));
+    NextTokenException e = assertThrows(MalformedResponseException.class, () -> chunks(stream));
+
+    assertTrue(e.getMessage().contains("cut short"), e::getMessage);
+    assertEquals("Paris.", stream.partial().text());
+    assertEquals(2, stream.partial().logprobs().size());
+    stream.close();
+  }
+}
