@@ -79,8 +79,10 @@ class OllamaNdjsonFaultTest {
   }
 
   private <E extends NextTokenException> E streamFails(Class<E> type) {
-    stream = model.chatStreaming(REQUEST);
-    NextTokenException e = assertThrows(NextTokenException.class, stream::collect);
+    NextTokenException e = assertThrows(NextTokenException.class, () -> {
+      stream = model.chatStreaming(REQUEST); // a wrong content type fails here, before any chunk
+      stream.collect();
+    });
     if (!type.isInstance(e)) {
       fail("expected " + type.getSimpleName() + " but got " + e, e);
     }
