@@ -64,6 +64,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if ("cohere".equals(provider)) {
       return "; set CO_API_KEY";
     }
+    if ("ollama".equals(provider)) {
+      return "; a server that needs a key (Ollama's cloud) reads it from OLLAMA_API_KEY";
+    }
     return "";
   }
 }

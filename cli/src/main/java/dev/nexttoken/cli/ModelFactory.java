@@ -7,6 +7,7 @@ import dev.nexttoken.Timeouts;
 import dev.nexttoken.cli.GlobalOptions.ProviderName;
 import dev.nexttoken.cohere.CohereModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
+import dev.nexttoken.ollama.OllamaModel;
 import dev.nexttoken.openai.OpenAiModel;
 import dev.nexttoken.openai.OpenAiResponsesModel;
 import dev.nexttoken.Environment;
@@ -37,6 +38,7 @@ final class ModelFactory {
       case openai_responses -> new OpenedModel(openAiResponses(global, environment), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
+      case ollama -> new OpenedModel(ollama(global, environment), null);
     };
   }
 
@@ -70,6 +72,19 @@ final class ModelFactory {
       builder.model(global.model);
     }
     return builder.build();
+  }
+
+  /**
+   * The server from --base-url, else OLLAMA_HOST, else 127.0.0.1:11434; a key only from OLLAMA_API_KEY.
+   * Ollama serves many models and names no default: --model, else NEXTTOKEN_OLLAMA_MODEL (for compare,
+   * where --model cannot name one provider's model).
+   */
+  private static LanguageModel ollama(GlobalOptions global, Environment environment) {
+    String model = global.model != null ? global.model : environment.get("nexttoken.ollama.model", "NEXTTOKEN_OLLAMA_MODEL");
+    if (model == null || model.isBlank()) {
+      throw new CliException("ollama: no model; pass --model NAME (or set NEXTTOKEN_OLLAMA_MODEL), one the server has pulled (see `ollama list`)");
+    }
+    return configure(OllamaModel.fromEnv(environment), global).model(model).build();
   }
 
   private static OpenedModel llamaCpp(GlobalOptions global, Environment environment, PrintWriter progress) {

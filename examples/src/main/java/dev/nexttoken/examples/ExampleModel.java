@@ -4,6 +4,7 @@ import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.cohere.CohereModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
+import dev.nexttoken.ollama.OllamaModel;
 import dev.nexttoken.openai.OpenAiModel;
 import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
@@ -24,11 +25,12 @@ import java.util.function.Consumer;
  * <table>
  *   <caption>What is read (a system property beats an environment variable)</caption>
  *   <tr><th>variable (property)</th><th>meaning</th></tr>
- *   <tr><td>{@code NEXTTOKEN_PROVIDER} ({@code nexttoken.provider})</td><td>{@code llamacpp} (default), {@code openai} or {@code cohere}</td></tr>
- *   <tr><td>{@code NEXTTOKEN_MODEL} ({@code nexttoken.model})</td><td>the model name; each provider has a default</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_PROVIDER} ({@code nexttoken.provider})</td><td>{@code llamacpp} (default), {@code openai}, {@code cohere} or {@code ollama}</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_MODEL} ({@code nexttoken.model})</td><td>the model name; each provider has a default but Ollama, which needs one</td></tr>
  *   <tr><td>{@code NEXTTOKEN_LLAMA_URL} ({@code nexttoken.llama.url})</td><td>a running llama-server to use instead of the bundled one</td></tr>
  *   <tr><td>{@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}</td><td>OpenAI, or any OpenAI-compatible server (base URL up to {@code /v1})</td></tr>
  *   <tr><td>{@code CO_API_KEY}, {@code CO_API_URL}</td><td>Cohere</td></tr>
+ *   <tr><td>{@code OLLAMA_HOST}</td><td>an Ollama server (default {@code 127.0.0.1:11434}); {@code NEXTTOKEN_MODEL} is required</td></tr>
  * </table>
  */
 public final class ExampleModel implements AutoCloseable {
@@ -55,7 +57,7 @@ public final class ExampleModel implements AutoCloseable {
   }
 
   /**
-   * {@code provider} ({@code llamacpp}, {@code openai} or {@code cohere}), configured from {@code env}.
+   * {@code provider} ({@code llamacpp}, {@code openai}, {@code cohere} or {@code ollama}), configured from {@code env}.
    *
    * @throws IllegalStateException when the provider's key is not set; see {@link #missingSetting}
    */
@@ -81,6 +83,11 @@ public final class ExampleModel implements AutoCloseable {
           builder.model(modelName);
         }
         return new ExampleModel(builder.build(), null);
+      }
+      case "ollama" -> {
+        OllamaModel.Builder builder = OllamaModel.fromEnv(env);
+        configure.accept(builder);
+        return new ExampleModel(builder.model(modelName).build(), null);
       }
       default -> {
         return llamaCpp(env, configure, modelName);
@@ -118,8 +125,8 @@ public final class ExampleModel implements AutoCloseable {
   /** {@code provider} in lower case, if it is one the examples know. */
   private static String requireKnown(String provider) {
     String name = provider.strip().toLowerCase(Locale.ROOT);
-    if (!name.equals("llamacpp") && !name.equals("openai") && !name.equals("cohere")) {
-      throw new IllegalArgumentException("unknown provider '" + provider + "'; use llamacpp, openai or cohere");
+    if (!name.equals("llamacpp") && !name.equals("openai") && !name.equals("cohere") && !name.equals("ollama")) {
+      throw new IllegalArgumentException("unknown provider '" + provider + "'; use llamacpp, openai, cohere or ollama");
     }
     return name;
   }
@@ -130,6 +137,7 @@ public final class ExampleModel implements AutoCloseable {
       case "openai" -> env.get("openai.apiKey", "OPENAI_API_KEY") == null && env.get("openai.baseUrl", "OPENAI_BASE_URL") == null
           ? "set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server)" : null;
       case "cohere" -> env.get("cohere.apiKey", "CO_API_KEY") == null ? "set CO_API_KEY" : null;
+      case "ollama" -> env.get("nexttoken.model", "NEXTTOKEN_MODEL") == null ? "set NEXTTOKEN_MODEL (Ollama serves many models and has no default)" : null;
       default -> null;
     };
   }

@@ -11,12 +11,13 @@ import java.util.Locale;
 
 /**
  * The same code on any provider: only the line that builds the model names one. Pick the provider
- * with an argument ({@code llamacpp}, {@code openai}, {@code cohere}) or {@code NEXTTOKEN_PROVIDER}.
+ * with an argument ({@code llamacpp}, {@code openai}, {@code cohere}, {@code ollama}) or {@code NEXTTOKEN_PROVIDER}.
  *
  * <pre>
  * examples/run SwitchProviders                 # the bundled local model
  * OPENAI_API_KEY=... examples/run SwitchProviders openai
  * CO_API_KEY=...     examples/run SwitchProviders cohere
+ * NEXTTOKEN_MODEL=llama3.2:1b examples/run SwitchProviders ollama   # OLLAMA_HOST, default 127.0.0.1:11434
  * </pre>
  */
 public final class SwitchProviders {

@@ -88,7 +88,7 @@ class ProviderExamplesTest {
   void anUnknownProviderIsRefusedWithTheChoices() {
     Environment env = Environment.of(Map.of("nexttoken.provider", "anthropic"), Map.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExampleModel.open(Operation.CHAT, env));
-    assertTrue(e.getMessage().contains("llamacpp, openai or cohere"), e.getMessage());
+    assertTrue(e.getMessage().contains("llamacpp, openai, cohere or ollama"), e.getMessage());
   }
 
   @Test
@@ -99,6 +99,7 @@ class ProviderExamplesTest {
     assertTrue(e.getMessage().startsWith("openai: set OPENAI_API_KEY"), e.getMessage());
     assertEquals("set CO_API_KEY", ExampleModel.missingSetting(" Cohere", env));
     assertNull(ExampleModel.missingSetting("llamacpp", env));
+    assertEquals("set NEXTTOKEN_MODEL (Ollama serves many models and has no default)", ExampleModel.missingSetting("ollama", env));
     assertEquals(List.of("llamacpp", "openai", "cohere"), CompareProviders.ALL);
   }
 

@@ -1,0 +1,151 @@
+package dev.nexttoken.ollama.internal;
+
+import dev.nexttoken.Completion;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.Usage;
+import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.logprob.Logprobs;
+import dev.nexttoken.logprob.TokenCandidate;
+import dev.nexttoken.logprob.TokenLogprob;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ollama response objects to neutral values. The pieces (finish reason, usage, extras, logprobs)
+ * serve the blocking answer and each stream line alike, so a collected stream equals the blocking answer.
+ */
+public final class ResponseMapper {
+  /** Extras: the durations of the {@code done} object, in nanoseconds, under Ollama's own names. */
+  public static final List<String> DURATIONS = List.of("total_duration", "load_duration", "prompt_eval_duration", "eval_duration");
+
+  private static final Comparator<TokenCandidate> MOST_LIKELY_FIRST = Comparator.comparingDouble(TokenCandidate::logprob).reversed();
+
+  private ResponseMapper() {}
+
+  /**
+   * The neutral answer of a blocking call.
+   *
+   * @param logprobsRequested whether logprobs were asked for: an answer with text but none comes from a server too old for them
+   * @throws MalformedResponseException when the object is not a finished answer ({@code done} not true)
+   * @throws UnsupportedCapabilityException when logprobs were asked for and the server sent none
+   */
+  public static Completion completion(ResponseBody body, ResponseMetadata headers, boolean logprobsRequested) {
+    if (!body.isDone()) {
+      throw new MalformedResponseException(OllamaWire.PROVIDER + ": the answer is not finished (\"done\" is not true);"
+          + " the server may have streamed although \"stream\": false was sent", ErrorDetails.of(OllamaWire.PROVIDER));
+    }
+    if (logprobsRequested && body.logprobs() == null && (!body.text().isEmpty() || body.hasThinking())) {
+      throw tooOldForLogprobs(headers.requestId());
+    }
+    return new Completion(body.text(), finishReason(body), usage(body), body.model(), headers.withExtras(extras(body)),
+        logprobs(body.logprobs()), null);
+  }
+
+  /**
+   * Logprobs were asked for and tokens came without any: Ollama before {@value OllamaWire#LOGPROBS_SINCE}
+   * ignores the request (§3.5 of the wire notes); Ollama Cloud sends none either.
+   */
+  public static UnsupportedCapabilityException tooOldForLogprobs(String requestId) {
+    return new UnsupportedCapabilityException(OllamaWire.PROVIDER + ": logprobs were requested but the server sent none;"
+        + " Ollama reports logprobs from version " + OllamaWire.LOGPROBS_SINCE + " on (older servers ignore the request,"
+        + " and Ollama Cloud sends none). Check the server's version (GET /api/version) and upgrade it, or ask without logprobs",
+        "logprobs", new ErrorDetails(OllamaWire.PROVIDER, 200, null, null, null, requestId, null, false));
+  }
+
+  /**
+   * {@code done_reason}: {@code stop} is STOP, {@code length} LENGTH; {@code load}, {@code unload} (a
+   * request that only loaded or unloaded a model) and anything else OTHER; the raw value kept. A
+   * finished object without one (servers before {@code done_reason} existed) is OTHER with no raw
+   * value; an unfinished one has none.
+   */
+  public static FinishReason finishReason(ResponseBody body) {
+    if (!body.isDone()) {
+      return null;
+    }
+    String raw = body.doneReason();
+    FinishReason.Kind kind = raw == null ? FinishReason.Kind.OTHER : switch (raw) {
+      case "stop" -> FinishReason.Kind.STOP;
+      case "length" -> FinishReason.Kind.LENGTH;
+      default -> FinishReason.Kind.OTHER;
+    };
+    return FinishReason.of(kind, raw);
+  }
+
+  /**
+   * {@code prompt_eval_count} and {@code eval_count}; absent ones (Ollama leaves out zeros, and a
+   * cached prompt's count on older servers) are unknown. Ollama reports no cached or reasoning counts.
+   */
+  public static Usage usage(ResponseBody body) {
+    if (body.promptEvalCount() == null && body.evalCount() == null) {
+      return Usage.UNKNOWN;
+    }
+    return Usage.of(body.promptEvalCount(), body.evalCount());
+  }
+
+  /** The durations reported, in nanoseconds as decimal text. */
+  public static Map<String, String> extras(ResponseBody body) {
+    Map<String, String> extras = new LinkedHashMap<>();
+    put(extras, DURATIONS.get(0), body.totalDuration());
+    put(extras, DURATIONS.get(1), body.loadDuration());
+    put(extras, DURATIONS.get(2), body.promptEvalDuration());
+    put(extras, DURATIONS.get(3), body.evalDuration());
+    return extras;
+  }
+
+  private static void put(Map<String, String> extras, String name, Long nanos) {
+    if (nanos != null) {
+      extras.put(name, Long.toString(nanos));
+    }
+  }
+
+  /** Neutral logprobs of an object's {@code logprobs}, or null when it has none. */
+  public static List<TokenLogprob> logprobs(List<ResponseBody.WireLogprob> entries) {
+    if (entries == null) {
+      return null;
+    }
+    List<TokenLogprob> tokens = new ArrayList<>(entries.size());
+    for (ResponseBody.WireLogprob e : entries) {
+      if (e == null) {
+        throw new IllegalArgumentException("a logprobs entry is null");
+      }
+      List<TokenCandidate> top = new ArrayList<>();
+      if (e.topLogprobs() != null) {
+        for (ResponseBody.WireLogprob c : e.topLogprobs()) {
+          if (c == null || c.logprob() == null) {
+            throw new IllegalArgumentException("an entry of top_logprobs has no logprob");
+          }
+          top.add(new TokenCandidate(token(c), bytes(c.bytes()), null, Logprobs.fromProviderLogprob(c.logprob())));
+        }
+        top.sort(MOST_LIKELY_FIRST);
+      }
+      Double logprob = e.logprob() == null ? null : Logprobs.fromProviderLogprob(e.logprob());
+      tokens.add(new TokenLogprob(token(e), bytes(e.bytes()), null, logprob, top));
+    }
+    return tokens;
+  }
+
+  private static String token(ResponseBody.WireLogprob e) {
+    return e.token() == null ? "" : e.token();
+  }
+
+  private static byte[] bytes(List<Integer> values) {
+    if (values == null) {
+      return null;
+    }
+    byte[] bytes = new byte[values.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      Integer b = values.get(i);
+      if (b == null || b < 0 || b > 255) {
+        throw new IllegalArgumentException("a token byte must be 0-255, was " + b);
+      }
+      bytes[i] = (byte) (int) b;
+    }
+    return bytes;
+  }
+}
