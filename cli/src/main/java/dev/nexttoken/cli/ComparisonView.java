@@ -59,6 +59,12 @@ final class ComparisonView {
     line(s, "text", results.stream().map(r -> r.error() != null ? "ERROR" : quote(r.completion().text())).toList());
     line(s, "latency", results.stream().map(r -> r.latencyMillis() + " ms").toList());
     line(s, "usage", results.stream().map(r -> r.completion() == null ? "" : usage(r.completion().usage())).toList());
+    // Cached and reasoning tokens get a row of their own, shown when any provider reported one.
+    List<String> details = results.stream()
+        .map(r -> r.completion() == null ? null : CompletionPrinter.usageDetailsText(r.completion().usage())).toList();
+    if (details.stream().anyMatch(d -> d != null)) {
+      line(s, "details", details.stream().map(d -> d == null ? "" : d).toList());
+    }
     for (ProviderResult r : results) {
       if (r.error() != null) {
         s.append("error (").append(r.provider()).append("): ").append(r.error()).append('\n');
@@ -111,7 +117,7 @@ final class ComparisonView {
   }
 
   private static String usage(Usage u) {
-    return (u.promptTokens() == null ? "?" : u.promptTokens()) + " in, " + (u.completionTokens() == null ? "?" : u.completionTokens()) + " out";
+    return CompletionPrinter.usageText(u);
   }
 
   String json() {

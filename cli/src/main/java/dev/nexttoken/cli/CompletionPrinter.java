@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Prints a completion in the chosen format. The JSON document is the CLI's stable contract:
  * {@code provider, model, text, finishReason, finishReasonRaw, usage, tokens, stats}, with
- * {@code tokens} as {@link JsonRenderer} writes them (null when no logprobs were returned).
+ * {@code usage} as {@link #writeUsage} writes it and {@code tokens} as {@link JsonRenderer} writes
+ * them (null when no logprobs were returned).
  */
 final class CompletionPrinter {
   private static final JsonFactory JSON = new JsonFactory();
@@ -79,6 +80,10 @@ final class CompletionPrinter {
     return buffer.toString();
   }
 
+  /**
+   * {@code usage}: {@code promptTokens, completionTokens, totalTokens, cachedTokens, reasoningTokens},
+   * every field always present and null when the provider did not report it (a reported 0 is 0).
+   */
   static void writeUsage(JsonGenerator json, Usage usage) throws IOException {
     json.writeObjectFieldStart("usage");
     writeInt(json, "promptTokens", usage.promptTokens());
@@ -87,6 +92,29 @@ final class CompletionPrinter {
     writeInt(json, "cachedTokens", usage.cachedTokens());
     writeInt(json, "reasoningTokens", usage.reasoningTokens());
     json.writeEndObject();
+  }
+
+  /** Usage in words for the human formats: {@code "20 in, 1 out"}; an unknown count is {@code ?}. */
+  static String usageText(Usage u) {
+    return (u.promptTokens() == null ? "?" : u.promptTokens()) + " in, " + (u.completionTokens() == null ? "?" : u.completionTokens()) + " out";
+  }
+
+  /**
+   * The details a provider reported, in words ({@code "1920 cached, 192 reasoning"}), or null when
+   * it reported neither; one it did not report is left out.
+   */
+  static String usageDetailsText(Usage u) {
+    if (u.cachedTokens() == null && u.reasoningTokens() == null) {
+      return null;
+    }
+    StringBuilder s = new StringBuilder();
+    if (u.cachedTokens() != null) {
+      s.append(u.cachedTokens()).append(" cached");
+    }
+    if (u.reasoningTokens() != null) {
+      s.append(s.length() == 0 ? "" : ", ").append(u.reasoningTokens()).append(" reasoning");
+    }
+    return s.toString();
   }
 
   private static void writeInt(JsonGenerator json, String name, Integer value) throws IOException {

@@ -38,6 +38,7 @@ import picocli.CommandLine.Mixin;
       CompareCommand.class,
       TokenizeCommand.class,
       ScoreCommand.class,
+      ProvidersCommand.class,
     })
 public final class Main {
   private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";

@@ -88,7 +88,8 @@ class LlamaCppCommandsTest {
 
     assertEquals(0, before.code(), before::toString);
     assertEquals(0, after.code(), after::toString);
-    assertEquals(before.json(), after.json());
+    // The same answer; only the cached tokens differ, the second call's prompt coming from the server's cache.
+    assertEquals(withoutCachedTokens(before.json()), withoutCachedTokens(after.json()));
     assertEquals(KnownAnswerJson.text(truth, KnownAnswerJson.greedyIds(truth, 3)), after.json().get("text").asText());
   }
 
@@ -172,5 +173,10 @@ class LlamaCppCommandsTest {
     assertEquals(0, streamed.code(), streamed::toString);
     assertEquals(KnownAnswerJson.text(truth, KnownAnswerJson.greedyIds(truth, 3)) + System.lineSeparator(), streamed.out());
     assertEquals(whole.out(), streamed.out());
+  }
+
+  private static JsonNode withoutCachedTokens(JsonNode json) {
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("usage")).remove("cachedTokens");
+    return json;
   }
 }

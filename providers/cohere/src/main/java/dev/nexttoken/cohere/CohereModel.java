@@ -44,7 +44,9 @@ import okhttp3.HttpUrl;
  * each id's own text.
  *
  * <p><b>Usage.</b> {@link Completion#usage()} counts what the model processed
- * ({@code usage.tokens}, chat template included); the billed units are kept in
+ * ({@code usage.tokens}, chat template included), with {@code usage.cached_tokens} as
+ * {@link dev.nexttoken.Usage#cachedTokens()} (null when Cohere leaves it out) and no reasoning
+ * count (Cohere documents none: null); the billed units are kept in
  * {@link dev.nexttoken.ResponseMetadata#extras()} as {@code billed_units.input_tokens},
  * {@code billed_units.output_tokens}, ... (and {@code cached_tokens} when reported).
  *

@@ -69,7 +69,7 @@ class CohereChatTest extends MockCohereTest {
     assertEquals("Paris, bien sûr.", answer.text());
     assertEquals(FinishReason.of(FinishReason.Kind.STOP, "COMPLETE"), answer.finishReason());
     // What the model processed, template included: usage.tokens, not billed_units.
-    assertEquals(new Usage(212, 6, 218), answer.usage());
+    assertEquals(new Usage(212, 6, 218, 0, null), answer.usage(), "cached_tokens 0 reported; no reasoning count");
     assertEquals("5c1f6c0e-0000-4000-8000-000000000000", answer.metadata().responseId());
     assertEquals(Map.of("billed_units.input_tokens", "9", "billed_units.output_tokens", "6", "cached_tokens", "0"),
         answer.metadata().extras());
@@ -118,7 +118,7 @@ class CohereChatTest extends MockCohereTest {
     server.enqueue(json("chat/max-tokens.json"));
     Completion answer = model.chat(ChatRequest.builder().user("Capital of France?").maxTokens(2).topLogprobs(0).build());
     assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "MAX_TOKENS"), answer.finishReason());
-    assertEquals(new Usage(212, 2, 214), answer.usage());
+    assertEquals(new Usage(212, 2, 214, null, null), answer.usage(), "no cached_tokens: null");
     assertEquals(2, answer.logprobs().size());
   }
 

@@ -59,7 +59,7 @@ class CohereStreamingTest extends MockCohereTest {
         multiId.logprobs());
     Chunk last = chunks.get(chunks.size() - 1);
     assertEquals(FinishReason.of(FinishReason.Kind.STOP, "COMPLETE"), last.finishReason());
-    assertEquals(new Usage(212, 6, 218), last.usage());
+    assertEquals(new Usage(212, 6, 218, 0, null), last.usage(), "cached_tokens 0 in message-end");
     assertEquals(Map.of("billed_units.input_tokens", "9", "billed_units.output_tokens", "6", "cached_tokens", "0"), last.extras());
   }
 

@@ -48,6 +48,15 @@ import java.util.List;
  * that token (the non-streaming chat answer does); a non-streaming answer stopped by a stop string can
  * lack the entries of the last tokens before it (the stream has them).
  *
+ * <p><b>Usage.</b> Prompt tokens count the whole prompt, cached part included; {@link
+ * dev.nexttoken.Usage#cachedTokens()} is how many of them the slot reused from its KV cache
+ * ({@code timings.cache_n}, or on chat {@code usage.prompt_tokens_details.cached_tokens} where the
+ * build sends it): 0 on a cold cache, more when a prompt repeats the start of the previous one
+ * ({@code cache_prompt} is on by default). The native {@code tokens_cached} is not that figure (it is
+ * the slot's whole cache after the call, generated tokens included). llama.cpp counts no reasoning
+ * tokens apart: {@link dev.nexttoken.Usage#reasoningTokens()} is null. A {@link #score(dev.nexttoken.ScoreRequest)} reports the
+ * tokens it read, with no cache count.
+ *
  * <pre>{@code
  * try (LlamaCppModel model = LlamaCppModel.builder().baseUrl("http://127.0.0.1:8080").build()) {
  *   Completion c = model.complete(CompletionRequest.builder("Weights and Biases is").maxTokens(3).topLogprobs(5).build());

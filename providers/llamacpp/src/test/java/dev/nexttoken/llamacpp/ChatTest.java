@@ -62,7 +62,7 @@ class ChatTest extends MockServerTest {
 
     assertEquals(" the machine", c.text());
     assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "length"), c.finishReason());
-    assertEquals(new Usage(5, 2, 7), c.usage());
+    assertEquals(new Usage(5, 2, 7, 0, null), c.usage(), "prompt_tokens_details.cached_tokens 0");
     assertEquals("chatcmpl-VZ78ArOlyVzvNi1NXTv8d9JJOh17sgck", c.metadata().responseId());
     assertEquals(Map.of("system_fingerprint", "b11669-Debian"), c.metadata().extras());
     TokenLogprob machine = c.logprobs().get(1);
@@ -99,7 +99,7 @@ class ChatTest extends MockServerTest {
 
     assertEquals(whole, collected);
     assertEquals(5, chunks.size(), "role, two tokens, finish, usage; [DONE] ends the stream");
-    assertEquals(new Usage(4, 2, 6), chunks.get(4).usage());
+    assertEquals(new Usage(4, 2, 6, 0, null), chunks.get(4).usage(), "no details: timings.cache_n 0 beside the usage");
     assertEquals("length", chunks.get(3).finishReason().raw());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.Completion;
+import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.testkit.KnownAnswerModel;
@@ -23,6 +24,18 @@ final class KnownAnswers {
   static final int MAX_TOKENS = 12;
 
   private KnownAnswers() {}
+
+  /**
+   * {@code c} with the cached tokens of {@code like}: the real server keeps its KV cache between
+   * calls, so a repeated prompt comes back with more of it cached (the rest of the answer is the same).
+   * Asserts that the count is there and no larger than the prompt.
+   */
+  static Completion withCacheOf(Completion c, Completion like) {
+    assertNotNull(c.usage().cachedTokens(), "cache_n / cached_tokens reported");
+    assertTrue(c.usage().cachedTokens() >= 0 && c.usage().cachedTokens() <= c.usage().promptTokens(), c.usage()::toString);
+    Usage u = c.usage().withDetails(like.usage().cachedTokens(), c.usage().reasoningTokens());
+    return new Completion(c.text(), c.finishReason(), u, c.model(), c.metadata(), c.logprobs(), c.promptLogprobs());
+  }
 
   /**
    * Asserts the completion is the greedy walk from {@code prompt}: the text, each chosen token (text, id,

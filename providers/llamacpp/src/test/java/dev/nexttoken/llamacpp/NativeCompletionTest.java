@@ -60,7 +60,7 @@ class NativeCompletionTest extends MockServerTest {
 
     assertEquals(" the machine learning", c.text());
     assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "limit"), c.finishReason());
-    assertEquals(new Usage(5, 3, 8), c.usage());
+    assertEquals(new Usage(5, 3, 8, 0, null), c.usage(), "timings.cache_n 0: nothing came from the cache");
     assertEquals("known-answer.gguf", c.model());
     assertEquals(3, c.logprobs().size());
     TokenLogprob the = c.logprobs().get(0);
@@ -112,7 +112,7 @@ class NativeCompletionTest extends MockServerTest {
     Chunk last = chunks.get(3);
     assertNull(last.logprobs(), "the final event carries no logprobs (was an empty list)");
     assertEquals("limit", last.finishReason().raw());
-    assertEquals(new Usage(5, 3, 8), last.usage());
+    assertEquals(new Usage(5, 3, 8, 0, null), last.usage());
   }
 
   @Test

@@ -75,11 +75,21 @@ class RealServerCompletionTest {
     }
 
     KnownAnswers.assertGreedyWalk(truth, PROMPT, collected, k);
-    assertEquals(whole, collected);
+    assertEquals(KnownAnswers.withCacheOf(whole, collected), collected, "the same answer; the prompt now comes from the cache");
     for (Chunk chunk : chunks.subList(0, chunks.size() - 1)) {
       assertEquals(1, chunk.logprobs().size(), () -> "one entry per partial event: " + chunk);
     }
     assertNull(chunks.get(chunks.size() - 1).logprobs(), "the final event carries none (was an empty list)");
+  }
+
+  @Test
+  void aRepeatedPromptReportsTheTokensItReusedFromTheCache() {
+    model.complete(greedy(0));
+    Completion again = model.complete(greedy(0));
+
+    assertTrue(again.usage().cachedTokens() > 0, () -> "cache_prompt is on: " + again.usage());
+    assertTrue(again.usage().cachedTokens() <= again.usage().promptTokens(), again.usage()::toString);
+    assertNull(again.usage().reasoningTokens(), "llama.cpp counts none apart");
   }
 
   @Test

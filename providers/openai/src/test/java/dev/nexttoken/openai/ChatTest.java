@@ -64,7 +64,7 @@ class ChatTest {
     assertBody(read("chat", "request-logprobs.json"), request);
     assertEquals("Paris", completion.text());
     assertEquals(FinishReason.of(FinishReason.Kind.STOP, "stop"), completion.finishReason());
-    assertEquals(new Usage(20, 1, 21), completion.usage());
+    assertEquals(new Usage(20, 1, 21, 0, 0), completion.usage()); // the fixture reports cached_tokens 0 and reasoning_tokens 0
     assertEquals("gpt-4o-mini-2024-07-18", completion.model());
     assertEquals("chatcmpl-1", completion.metadata().responseId());
     assertEquals(

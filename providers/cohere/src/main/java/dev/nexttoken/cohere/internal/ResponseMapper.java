@@ -76,12 +76,29 @@ public final class ResponseMapper {
     return FinishReason.of(kind, raw);
   }
 
-  /** What the model processed ({@code usage.tokens}); billed units are not token counts and go to {@link #extras}. */
+  /**
+   * What the model processed ({@code usage.tokens}), and {@code usage.cached_tokens} as the cached
+   * tokens (null when absent; Cohere documents no reasoning count, so that is null). Billed units are
+   * not token counts and go to {@link #extras}.
+   */
   public static Usage usage(WireUsage usage) {
-    if (usage == null || usage.tokens() == null) {
+    if (usage == null) {
       return Usage.UNKNOWN;
     }
-    return Usage.of(usage.tokens().inputTokens(), usage.tokens().outputTokens());
+    Integer cached = integer(usage.cachedTokens());
+    if (usage.tokens() == null) {
+      return cached == null ? Usage.UNKNOWN : Usage.UNKNOWN.withDetails(cached, null);
+    }
+    return Usage.of(usage.tokens().inputTokens(), usage.tokens().outputTokens()).withDetails(cached, null);
+  }
+
+  /** A whole number (Cohere's SDK types counts as floats: {@code 200.0} is 200), else null. */
+  private static Integer integer(JsonNode node) {
+    if (node == null || !node.isNumber() || !node.canConvertToInt()) {
+      return null;
+    }
+    double value = node.doubleValue();
+    return value == Math.rint(value) ? (int) value : null;
   }
 
   /** The billed units ({@code billed_units.<kind>}) and cached tokens, numbers written without a spurious {@code .0}. */

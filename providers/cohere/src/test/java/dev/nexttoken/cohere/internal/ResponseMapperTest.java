@@ -42,7 +42,7 @@ class ResponseMapperTest {
     WireUsage usage = Json.read(json.replace('\'', '"'), WireUsage.class, "cohere", "usage");
     assertEquals(Map.of("billed_units.input_tokens", "9", "billed_units.output_tokens", "1", "billed_units.search_units", "0.5",
         "cached_tokens", "200"), ResponseMapper.extras(usage));
-    assertEquals(new Usage(212, 1, 213), ResponseMapper.usage(usage));
+    assertEquals(new Usage(212, 1, 213, 200, null), ResponseMapper.usage(usage), "cached_tokens is also the neutral count");
   }
 
   @Test
@@ -51,5 +51,18 @@ class ResponseMapperTest {
     assertEquals(Usage.UNKNOWN, ResponseMapper.usage(usage));
     assertEquals(Usage.UNKNOWN, ResponseMapper.usage(null));
     assertEquals(Map.of(), ResponseMapper.extras(null));
+  }
+
+  @Test
+  void cachedTokensAreTheUsagesCachedCountZeroKeptAbsentNull() {
+    WireUsage zero = Json.read("{\"tokens\":{\"input_tokens\":212,\"output_tokens\":1},\"cached_tokens\":0}", WireUsage.class, "cohere", "usage");
+    assertEquals(new Usage(212, 1, 213, 0, null), ResponseMapper.usage(zero));
+    WireUsage absent = Json.read("{\"tokens\":{\"input_tokens\":212,\"output_tokens\":1}}", WireUsage.class, "cohere", "usage");
+    assertEquals(new Usage(212, 1, 213, null, null), ResponseMapper.usage(absent));
+    WireUsage odd = Json.read("{\"tokens\":{\"input_tokens\":212,\"output_tokens\":1},\"cached_tokens\":\"many\"}", WireUsage.class,
+        "cohere", "usage");
+    assertEquals(new Usage(212, 1, 213, null, null), ResponseMapper.usage(odd), "not a count: not reported");
+    WireUsage cachedOnly = Json.read("{\"cached_tokens\":5.0}", WireUsage.class, "cohere", "usage");
+    assertEquals(new Usage(null, null, null, 5, null), ResponseMapper.usage(cachedOnly));
   }
 }

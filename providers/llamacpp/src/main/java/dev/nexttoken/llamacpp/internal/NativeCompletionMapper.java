@@ -72,11 +72,15 @@ public final class NativeCompletionMapper {
     };
   }
 
+  /**
+   * {@code tokens_evaluated} (the whole prompt, cached part included) and {@code tokens_predicted};
+   * cached tokens from {@code timings.cache_n}; llama.cpp counts no reasoning tokens apart (null).
+   */
   private static Usage usage(NativeCompletionResponse r) {
     if (r.tokensEvaluated() == null && r.tokensPredicted() == null) {
       return Usage.UNKNOWN;
     }
-    return Usage.of(r.tokensEvaluated(), r.tokensPredicted());
+    return Usage.of(r.tokensEvaluated(), r.tokensPredicted()).withDetails(r.cacheN(), null);
   }
 
   /** Facts the neutral fields do not hold: the matched stop string, and whether the context overflowed. */

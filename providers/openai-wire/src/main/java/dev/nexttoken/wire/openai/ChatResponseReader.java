@@ -36,10 +36,12 @@ import java.util.List;
  * asks for one choice, and a server that sends more (OpenAI with {@code n > 1}) interleaves their
  * stream chunks, so taking whatever choice a chunk holds would mix several answers into one.
  *
- * <p>llama.cpp's additions are read whenever present: token {@code id}s, and the linear
+ * <p>llama.cpp's additions are read whenever present: token {@code id}s, the linear
  * {@code prob} / {@code top_probs} it sends instead of {@code logprob} / {@code top_logprobs} under
- * {@code post_sampling_probs}. A value no probability can have (a positive logprob, a prob above 1)
- * makes the response malformed.
+ * {@code post_sampling_probs}, and {@code timings.cache_n} (the prompt tokens it reused from its KV
+ * cache, the figure newer builds also send as {@code usage.prompt_tokens_details.cached_tokens}) as
+ * the cached tokens of a usage object that has no details of its own; timings without usage add none.
+ * A value no probability can have (a positive logprob, a prob above 1) makes the response malformed.
  */
 public final class ChatResponseReader implements Json.Reader<ChatResponse> {
   private final LogprobsOption logprobs;
@@ -68,6 +70,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     String fingerprint = null;
     ChatResponse.Choice choice = null;
     WireUsage usage = null;
+    Integer cacheN = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -77,8 +80,12 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "system_fingerprint" -> fingerprint = text(p, field);
         case "choices" -> choice = choices(p);
         case "usage" -> usage = usage(p);
+        case "timings" -> cacheN = cacheN(p); // llama.cpp's
         default -> p.skipChildren();
       }
+    }
+    if (usage != null) {
+      usage = usage.withCachedFallback(cacheN);
     }
     return new ChatResponse(id, model, fingerprint, choice, usage);
   }
@@ -313,6 +320,8 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     Integer prompt = null;
     Integer completion = null;
     Integer total = null;
+    Integer cached = null;
+    Integer reasoning = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -320,9 +329,51 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "prompt_tokens" -> prompt = integer(p, field);
         case "completion_tokens" -> completion = integer(p, field);
         case "total_tokens" -> total = integer(p, field);
+        case "prompt_tokens_details" -> cached = detail(p, field, "cached_tokens");
+        case "completion_tokens_details" -> reasoning = detail(p, field, "reasoning_tokens");
         default -> p.skipChildren();
       }
     }
-    return new WireUsage(prompt, completion, total);
+    return new WireUsage(prompt, completion, total, cached, reasoning);
+  }
+
+  /** The count {@code wanted} of a details object (null when the object or the count is absent). */
+  private static Integer detail(JsonParser p, String name, String wanted) throws IOException {
+    if (!startObject(p, name)) {
+      return null;
+    }
+    Integer value = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if (field.equals(wanted)) {
+        value = integer(p, name + "." + field);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return value;
+  }
+
+  /**
+   * llama.cpp's {@code timings.cache_n}, or null. Timings are diagnostics the answer was read without
+   * before: one of an unexpected shape is skipped, never an error.
+   */
+  private static Integer cacheN(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    Integer value = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals("cache_n") && t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+        value = p.getIntValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return value;
   }
 }

@@ -56,7 +56,7 @@ class ChatResponseReaderTest {
     assertEquals("chatcmpl-1", r.id());
     assertEquals("gpt-4o-mini", r.model());
     assertEquals("fp_1", r.systemFingerprint());
-    assertEquals(new WireUsage(3, 1, 4), r.usage());
+    assertEquals(new WireUsage(3, 1, 4, null, 0), r.usage(), "reasoning_tokens 0 reported, no prompt details");
     assertEquals("stop", r.choice().finishReason());
     assertEquals(new ChatResponse.Message("assistant", "Paris", null), r.choice().message());
     assertNull(r.choice().logprobs().refusal());
@@ -212,6 +212,51 @@ class ChatResponseReaderTest {
     assertMalformed("[1,2]", "the response");
     assertMalformed("{\"choices\":[{\"index\":0", "");
     assertMalformed("", "empty");
+  }
+
+  @Test
+  void readsUsageDetailsKeepingAReportedZeroAndNullForWhatIsAbsent() {
+    assertEquals(new WireUsage(2048, 300, 2348, 1920, 256), read("""
+        {"choices":[],"usage":{"prompt_tokens":2048,"completion_tokens":300,"total_tokens":2348,
+         "prompt_tokens_details":{"audio_tokens":0,"cached_tokens":1920},
+         "completion_tokens_details":{"reasoning_tokens":256,"audio_tokens":0,"accepted_prediction_tokens":0,
+          "rejected_prediction_tokens":0,"future_detail":{"x":[1]}}}}""", LogprobsOption.NONE).usage());
+    assertEquals(new WireUsage(20, 1, 21, 0, 0), read("""
+        {"usage":{"prompt_tokens":20,"completion_tokens":1,"total_tokens":21,
+         "prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}""",
+        LogprobsOption.NONE).usage(), "reported zeros stay zeros");
+    assertEquals(new WireUsage(20, 1, 21, null, null), read("""
+        {"usage":{"prompt_tokens":20,"completion_tokens":1,"total_tokens":21,
+         "prompt_tokens_details":null,"completion_tokens_details":{"audio_tokens":3}}}""", LogprobsOption.NONE).usage(),
+        "a null details object, or one without the count, says nothing");
+  }
+
+  @Test
+  void takesLlamaCppsTimingsCacheNAsTheCachedTokensOfAUsageWithoutDetails() {
+    assertEquals(new WireUsage(4, 2, 6, 3, null), read("""
+        {"timings":{"cache_n":3,"prompt_n":1,"predicted_n":2},"choices":[],
+         "usage":{"completion_tokens":2,"prompt_tokens":4,"total_tokens":6}}""", LogprobsOption.NONE, LLAMA).usage(),
+        "timings before usage");
+    assertEquals(new WireUsage(4, 2, 6, 0, null), read("""
+        {"choices":[],"usage":{"completion_tokens":2,"prompt_tokens":4,"total_tokens":6},"timings":{"cache_n":0}}""",
+        LogprobsOption.NONE, LLAMA).usage(), "a cold cache: 0, not null");
+    assertEquals(new WireUsage(5, 2, 7, 4, null), read("""
+        {"usage":{"completion_tokens":2,"prompt_tokens":5,"total_tokens":7,"prompt_tokens_details":{"cached_tokens":4}},
+         "timings":{"cache_n":1}}""", LogprobsOption.NONE, LLAMA).usage(), "the usage's own details win");
+    assertNull(read("{\"choices\":[],\"timings\":{\"cache_n\":3}}", LogprobsOption.NONE, LLAMA).usage(),
+        "timings alone make no usage");
+    assertEquals(new WireUsage(4, 2, 6), read("""
+        {"usage":{"completion_tokens":2,"prompt_tokens":4,"total_tokens":6},"timings":{"cache_n":"three","prompt_ms":[1]}}""",
+        LogprobsOption.NONE, LLAMA).usage(), "odd timings are diagnostics, skipped");
+    assertEquals(new WireUsage(4, 2, 6), read("""
+        {"usage":{"completion_tokens":2,"prompt_tokens":4,"total_tokens":6},"timings":7}""", LogprobsOption.NONE, LLAMA).usage());
+  }
+
+  @Test
+  void aDetailsObjectOfTheWrongShapeFailsNamingIt() {
+    assertMalformed("{\"usage\":{\"prompt_tokens_details\":5}}", "prompt_tokens_details");
+    assertMalformed("{\"usage\":{\"completion_tokens_details\":{\"reasoning_tokens\":\"many\"}}}",
+        "completion_tokens_details.reasoning_tokens");
   }
 
   private static void assertMalformed(String json, String named) {
