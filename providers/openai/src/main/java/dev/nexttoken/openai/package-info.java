@@ -1,6 +1,6 @@
 /**
  * The OpenAI provider: {@link dev.nexttoken.openai.OpenAiModel} for OpenAI and every server that
- * speaks its protocol (llama.cpp, vLLM, gateways).
+ * speaks its protocol (llama.cpp, gateways), and vLLM with its extras ({@link dev.nexttoken.openai.OpenAiDialect#VLLM}).
  *
  * <pre>{@code
  * try (LanguageModel model = OpenAiModel.fromEnv().model("gpt-4o-mini").build()) {
@@ -12,6 +12,11 @@
  *
  * // A llama.cpp server: the base URL ends in /v1
  * OpenAiModel local = OpenAiModel.builder().baseUrl("http://127.0.0.1:8080/v1").model("any").build();
+ *
+ * // A vLLM server: scoring through prompt_logprobs, for any model it serves
+ * try (OpenAiModel vllm = OpenAiModel.vllm().baseUrl("http://gpu:8000/v1").model("meta-llama/Llama-3.1-8B").build()) {
+ *   ScoredText scored = vllm.score(ScoreRequest.of("Weights and Biases is", " the machine learning platform").withTopLogprobs(2));
+ * }
  * }</pre>
  */
 package dev.nexttoken.openai;
