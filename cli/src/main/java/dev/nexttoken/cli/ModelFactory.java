@@ -35,6 +35,7 @@ final class ModelFactory {
       case openai -> new OpenedModel(openAi(global, environment, operation), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
+      case vllm -> new OpenedModel(vllm(global, environment), null);
     };
   }
 
@@ -47,6 +48,19 @@ final class ModelFactory {
     }
     String model = global.model != null ? global.model : operation == Operation.COMPLETION ? OPENAI_COMPLETION_MODEL : OPENAI_CHAT_MODEL;
     return configure(builder, global).model(model).build();
+  }
+
+  /**
+   * A vLLM server: {@code --base-url} (or {@code VLLM_BASE_URL}, default {@code http://localhost:8000/v1}),
+   * the key from {@code VLLM_API_KEY} if the server wants one, and {@code --model} (without it the
+   * server's only model answers).
+   */
+  private static LanguageModel vllm(GlobalOptions global, Environment environment) {
+    OpenAiModel.Builder builder = configure(OpenAiModel.vllmFromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    return builder.build();
   }
 
   private static LanguageModel cohere(GlobalOptions global, Environment environment) {
