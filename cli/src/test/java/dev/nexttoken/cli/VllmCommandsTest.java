@@ -126,6 +126,22 @@ class VllmCommandsTest {
     assertEquals(1, server.getRequestCount(), "a refusal is not retried");
   }
 
+  @Test
+  void compareAcceptsVllmWithItsBaseUrlAndModel() throws Exception {
+    server.enqueue(Fixtures.json(200, Fixtures.read("vllm", "chat", "extras.json")));
+
+    Cli.Result result = run("compare", "Paris is in France?", "--providers", "vllm", "--format", "json", "--max-tokens", "3");
+
+    assertEquals(0, result.code(), result::toString);
+    JsonNode answer = result.json().get("providers").get(0);
+    assertEquals("vllm", answer.get("provider").asText());
+    assertTrue(answer.get("error").isNull(), result::toString);
+    assertEquals("Oui.", answer.get("text").asText());
+    JsonNode sent = sent();
+    assertEquals(MODEL, sent.get("model").asText());
+    assertEquals(5, sent.get("top_logprobs").asInt(), "min(5, the provider's maximum) while the cap is unknown");
+  }
+
   private static List<String> texts(JsonNode array, String field) {
     List<String> out = new ArrayList<>();
     array.forEach(node -> out.add(node.get(field).asText()));
