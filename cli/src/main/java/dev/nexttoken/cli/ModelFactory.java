@@ -39,6 +39,7 @@ final class ModelFactory {
       case cohere -> new OpenedModel(cohere(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
       case ollama -> new OpenedModel(ollama(global, environment), null);
+      case vllm -> new OpenedModel(vllm(global, environment), null);
     };
   }
 
@@ -61,6 +62,19 @@ final class ModelFactory {
     }
     String model = global.model != null ? global.model : OPENAI_CHAT_MODEL;
     return configure(OpenAiResponsesModel.fromEnv(environment), global).model(model).build();
+  }
+
+  /**
+   * A vLLM server: {@code --base-url} (or {@code VLLM_BASE_URL}, default {@code http://localhost:8000/v1}),
+   * the key from {@code VLLM_API_KEY} if the server wants one, and {@code --model} (without it the
+   * server's only model answers).
+   */
+  private static LanguageModel vllm(GlobalOptions global, Environment environment) {
+    OpenAiModel.Builder builder = configure(OpenAiModel.vllmFromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    return builder.build();
   }
 
   private static LanguageModel cohere(GlobalOptions global, Environment environment) {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {"Score a given text: each token's logprob, the alternatives the model preferred, and the perplexity.",
         "With --prompt, only TEXT is scored, read after PROMPT; TEXT is appended exactly as given, so include a "
             + "leading space where one belongs. A token spanning both counts as TEXT's.",
-        "openai: legacy completion models only (echo); llamacpp: any model; cohere cannot score."})
+        "openai: legacy completion models only (echo); llamacpp and vllm (prompt_logprobs): any model; cohere cannot score."})
 final class ScoreCommand implements Callable<Integer> {
   private static final JsonFactory JSON = new JsonFactory();
 

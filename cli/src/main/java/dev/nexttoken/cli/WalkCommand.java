@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "walk", mixinStandardHelpOptions = true,
     description = {"The next-token loop made visible: ask for one token with its alternatives, choose one ourselves "
         + "(the most likely, or sampled with --sample), append it to the prompt, repeat.",
-        "Needs a completion endpoint with alternatives: openai or llamacpp."})
+        "Needs a completion endpoint with alternatives: openai, llamacpp or vllm."})
 final class WalkCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;

@@ -63,7 +63,59 @@ final class OpenAiCapabilities {
       .scoring(SCORING)
       .build();
 
+  /**
+   * vLLM's ranges (its {@code SamplingParams}): temperature from 0, top-p in (0, 1], top-k from 1
+   * (leave it unset for none: vLLM's "off" was -1 before it became 0), any seed, any number of
+   * stop sequences.
+   */
+  private static final ParameterLimits VLLM_LIMITS = ParameterLimits.builder()
+      .temperature(Range.atLeast(0))
+      .topP(Range.openClosed(0, 1))
+      .topK(Range.integersAtLeast(1))
+      .seed(Range.ALL_INTEGERS)
+      .build();
+
   private OpenAiCapabilities() {}
+
+  /**
+   * What a vLLM server offers any model it serves: chat and completion with up to {@code maxLogprobs}
+   * alternatives (the server's {@code --max-logprobs}, {@link OperationCapabilities#UNLIMITED} until
+   * known), streamed too, chat with token bytes, completion with the prompt's logprobs (echo), and
+   * scoring with token ids through {@code prompt_logprobs}. With {@code tokenIds}
+   * ({@code return_tokens_as_token_ids}) chat and completion tokens carry ids, and chat no bytes.
+   */
+  static Capabilities vllm(int maxLogprobs, boolean tokenIds) {
+    String cap = maxLogprobs == OperationCapabilities.UNLIMITED
+        ? "alternatives up to the server's --max-logprobs (default 20), learned from its first refusal"
+        : "at most " + maxLogprobs + " alternatives (the server's --max-logprobs)";
+    OperationCapabilities.Builder completion = OperationCapabilities.builder()
+        .streaming()
+        .logprobs(maxLogprobs).logprobsInStream()
+        .promptLogprobs()
+        .limits(VLLM_LIMITS)
+        .note("/v1/completions; " + cap + "; prompt logprobs (echo) only without streaming");
+    OperationCapabilities.Builder chat = OperationCapabilities.builder()
+        .streaming()
+        .logprobs(maxLogprobs).logprobsInStream()
+        .limits(VLLM_LIMITS)
+        .note("/v1/chat/completions; " + cap);
+    if (tokenIds) {
+      completion.tokenIds();
+      chat.tokenIds();
+    } else {
+      chat.tokenBytes();
+    }
+    return Capabilities.builder(OpenAiModel.VLLM_PROVIDER)
+        .completion(completion.build())
+        .chat(chat.build())
+        .scoring(ScoringCapabilities.builder()
+            .maxTopLogprobs(maxLogprobs)
+            .tokenIds()
+            .chatModels()
+            .note("/v1/completions with echo and prompt_logprobs; any model; " + cap)
+            .build())
+        .build();
+  }
 
   /** What OpenAI itself offers {@code model}; {@link #ANY_MODEL} for null. */
   static Capabilities of(String model) {

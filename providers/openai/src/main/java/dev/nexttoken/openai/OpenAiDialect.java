@@ -5,8 +5,8 @@ package dev.nexttoken.openai;
  * compatibility (llama.cpp, vLLM, local gateways).
  *
  * <p>Unless set on the builder, the dialect follows the base URL: {@link #OPENAI} for
- * {@code api.openai.com}, {@link #COMPATIBLE} for any other host. Only two request fields differ;
- * responses are read the same way in both (tolerantly).
+ * {@code api.openai.com}, {@link #COMPATIBLE} for any other host; {@link #VLLM} is only ever chosen
+ * ({@link OpenAiModel#vllm()}). Responses are read the same way in all of them (tolerantly).
  */
 public enum OpenAiDialect {
   /**
@@ -23,5 +23,17 @@ public enum OpenAiDialect {
    * logprobs are wanted, one alternative is requested and then dropped, because llama.cpp returns
    * no logprobs at all for {@code top_logprobs: 0} / {@code logprobs: 0}.
    */
-  COMPATIBLE
+  COMPATIBLE,
+
+  /**
+   * A vLLM server ({@code vllm serve}), named {@code "vllm"} in messages and capabilities. As
+   * {@link #COMPATIBLE} ({@code max_tokens}), plus what vLLM adds: sampling top-k ({@code top_k})
+   * on both routes, {@code logprobs: 0} / {@code top_logprobs: 0} sent as asked (vLLM reports the
+   * chosen tokens for 0), scoring through {@code prompt_logprobs} with {@code echo} (any model,
+   * token ids included), and the server's {@code --max-logprobs} cap, learned from its refusal and
+   * then enforced before sending. Token strings of the form {@code token_id:1234} (the server's
+   * {@code --return-tokens-as-token-ids}, or {@link OpenAiModel.Builder#returnTokensAsTokenIds(boolean)})
+   * are read as token ids.
+   */
+  VLLM
 }

@@ -9,11 +9,16 @@ import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.openai.internal.CompletionChunkMapper;
 import dev.nexttoken.openai.internal.CompletionMapping;
 import dev.nexttoken.openai.internal.CompletionResponse;
+import dev.nexttoken.openai.internal.LogprobCap;
+import dev.nexttoken.openai.internal.PromptLogprobScoring;
 import dev.nexttoken.openai.internal.RequestMapper;
 import dev.nexttoken.openai.internal.ScoreMapping;
+import dev.nexttoken.openai.internal.TokenIds;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.Environment;
 import dev.nexttoken.spi.EventMapper;
@@ -21,6 +26,7 @@ import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.wire.openai.ChatWire;
+import java.util.function.Supplier;
 
 /**
  * OpenAI, and every server that speaks its protocol (llama.cpp, vLLM, gateways), as a
@@ -44,6 +50,12 @@ import dev.nexttoken.wire.openai.ChatWire;
  * {@code "system_fingerprint"}; the request id ({@code x-request-id}) and the
  * {@code x-ratelimit-*} headers are in {@link dev.nexttoken.ResponseMetadata}.
  *
+ * <p>A vLLM server ({@link #vllm()}, {@link OpenAiDialect#VLLM}) is the provider {@code "vllm"}:
+ * chat and completion as above plus sampling top-k, scoring of any model through
+ * {@code prompt_logprobs} (with token ids), and its {@code --max-logprobs} cap, learned from its
+ * first refusal (an {@link dev.nexttoken.error.UnsupportedCapabilityException} naming the cap) and
+ * enforced before sending from then on.
+ *
  * <p>Thread-safe; close it to release the connections and threads it created.
  */
 public final class OpenAiModel extends AbstractLanguageModel {
@@ -53,23 +65,59 @@ public final class OpenAiModel extends AbstractLanguageModel {
   /** OpenAI's base URL: everything up to and including {@code /v1}. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+  /** The provider name of a vLLM server ({@link OpenAiDialect#VLLM}). */
+  public static final String VLLM_PROVIDER = "vllm";
+
+  /** vLLM's default base URL ({@code vllm serve} listens on port 8000). */
+  public static final String VLLM_DEFAULT_BASE_URL = "http://localhost:8000/v1";
+
   private static final String COMPLETIONS = "completions";
   private static final String CHAT = "chat/completions";
 
   private final OpenAiDialect dialect;
   private final ChatWire chat;
   private final boolean includeUsageInStreams;
+  private final boolean tokenIds;
+  /** vLLM's --max-logprobs as far as known; unused by the other dialects. */
+  private final LogprobCap logprobCap;
+  private volatile Capabilities vllmCapabilities;
 
-  private OpenAiModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, boolean includeUsageInStreams) {
+  private OpenAiModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, boolean includeUsageInStreams,
+      boolean tokenIds, int maxLogprobs) {
     super(transport, defaults);
     this.dialect = dialect;
-    this.chat = new ChatWire(RequestMapper.chat(dialect));
+    this.chat = new ChatWire(RequestMapper.chat(dialect, tokenIds));
     this.includeUsageInStreams = includeUsageInStreams;
+    this.tokenIds = tokenIds;
+    this.logprobCap = new LogprobCap(maxLogprobs);
   }
 
   /** A builder with nothing set: no key, OpenAI's base URL. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder for a vLLM server: the {@link OpenAiDialect#VLLM} dialect, base URL {@value #VLLM_DEFAULT_BASE_URL}. */
+  public static Builder vllm() {
+    return new Builder().dialect(OpenAiDialect.VLLM);
+  }
+
+  /**
+   * A vLLM builder pre-filled from {@code env}, as {@link #fromEnv(Environment)} does for OpenAI:
+   * the API key (the server's {@code --api-key}) from {@code vllm.apiKey} / {@code VLLM_API_KEY},
+   * the base URL (up to and including {@code /v1}) from {@code vllm.baseUrl} / {@code VLLM_BASE_URL}.
+   */
+  public static Builder vllmFromEnv(Environment env) {
+    Builder builder = vllm();
+    String key = env.get("vllm.apiKey", "VLLM_API_KEY");
+    if (key != null) {
+      builder.apiKey(key);
+    }
+    String baseUrl = env.get("vllm.baseUrl", "VLLM_BASE_URL");
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
+    }
+    return builder;
   }
 
   /** A builder pre-filled from system properties and environment variables; see {@link #fromEnv(Environment)}. */
@@ -112,7 +160,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
   /** What OpenAI offers with some model; {@link #capabilities(String)} narrows it to one. */
   @Override
   public Capabilities capabilities() {
-    return OpenAiCapabilities.ANY_MODEL;
+    return dialect == OpenAiDialect.VLLM ? vllmCapabilities() : OpenAiCapabilities.ANY_MODEL;
   }
 
   /**
@@ -132,11 +180,22 @@ public final class OpenAiModel extends AbstractLanguageModel {
    * </ul>
    *
    * A compatible server ({@link OpenAiDialect#COMPATIBLE}) names its models as it likes, so there
-   * every model gets {@link #capabilities()}.
+   * every model gets {@link #capabilities()}; so does every model of a vLLM server
+   * ({@link OpenAiDialect#VLLM}), whose logprob cap is the server's {@code --max-logprobs} once known.
    */
   @Override
   public Capabilities capabilities(String model) {
-    return dialect == OpenAiDialect.OPENAI ? OpenAiCapabilities.of(model) : OpenAiCapabilities.ANY_MODEL;
+    return dialect == OpenAiDialect.OPENAI ? OpenAiCapabilities.of(model) : capabilities();
+  }
+
+  private Capabilities vllmCapabilities() {
+    Capabilities known = vllmCapabilities;
+    int cap = logprobCap.current();
+    if (known == null || known.chat().maxTopLogprobs() != cap) {
+      known = OpenAiCapabilities.vllm(cap, tokenIds);
+      vllmCapabilities = known;
+    }
+    return known;
   }
 
   /** The dialect in use, as set or as derived from the base URL. */
@@ -153,22 +212,22 @@ public final class OpenAiModel extends AbstractLanguageModel {
   @Override
   protected Completion doComplete(CompletionRequest request) {
     // Parsed as the body arrives: no copy of the whole body first.
-    return transport.postJson(COMPLETIONS, RequestMapper.completion(request, dialect, false, false), (body, metadata) ->
-        CompletionMapping.toCompletion(Json.read(body, CompletionResponse.class, PROVIDER, "an OpenAI completion"), metadata, request));
+    return capped(() -> transport.postJson(COMPLETIONS, RequestMapper.completion(request, dialect, false, false, tokenIds), (body, metadata) ->
+        ids(CompletionMapping.toCompletion(Json.read(body, CompletionResponse.class, provider(), "an OpenAI completion"), metadata, request, provider()))));
   }
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return stream(COMPLETIONS, RequestMapper.completion(request, dialect, true, includeUsageInStreams),
-        new CompletionChunkMapper(logprobs));
+    return stream(COMPLETIONS, RequestMapper.completion(request, dialect, true, includeUsageInStreams, tokenIds),
+        new CompletionChunkMapper(logprobs, provider()));
   }
 
   @Override
   protected Completion doChat(ChatRequest request) {
     // Parsed as the body arrives: no copy of the whole body (31 KB for 64 tokens with logprobs) first.
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> chat.completion(body, metadata, logprobs));
+    return capped(() -> transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> ids(chat.completion(body, metadata, logprobs))));
   }
 
   @Override
@@ -183,15 +242,43 @@ public final class OpenAiModel extends AbstractLanguageModel {
    * prompt are kept (a token straddling the seam counts as the text's). Only legacy completion models
    * can; a chat model gets OpenAI's 404. The input's first token has no logprob (null, not 0), so
    * scoring a text without a prompt leaves its first token out of the statistics.
+   *
+   * <p>On vLLM ({@link OpenAiDialect#VLLM}) any model can: the input goes with {@code echo: true},
+   * {@code prompt_logprobs: k} and {@code max_tokens: 1}, and the scores are read from
+   * {@code prompt_logprobs}, keyed by token id (so scored tokens and alternatives carry ids), with the
+   * same seam rule. A beginning-of-sequence token reads no text and is not reported.
    */
   @Override
   protected ScoredText doScore(ScoreRequest request) {
+    if (dialect == OpenAiDialect.VLLM) {
+      // vLLM: prompt_logprobs keyed by token id, for any model; see PromptLogprobScoring.
+      return capped(() -> transport.postJson(COMPLETIONS, RequestMapper.score(request, dialect), (body, metadata) ->
+          PromptLogprobScoring.toScored(Json.read(body, CompletionResponse.class, provider(), "a vLLM completion"), metadata, request)));
+    }
     return transport.postJson(COMPLETIONS, RequestMapper.score(request, dialect), (body, metadata) ->
-        ScoreMapping.toScored(Json.read(body, CompletionResponse.class, PROVIDER, "an OpenAI completion"), metadata, request));
+        ScoreMapping.toScored(Json.read(body, CompletionResponse.class, provider(), "an OpenAI completion"), metadata, request));
   }
 
   private CompletionStream stream(String path, Object body, EventMapper mapper) {
-    return transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, mapper);
+    EventMapper reading = dialect == OpenAiDialect.VLLM ? TokenIds.reading(mapper) : mapper;
+    return capped(() -> transport.openStream(path, body, HttpTransport.Framing.SERVER_SENT_EVENTS, reading));
+  }
+
+  /** vLLM's {@code token_id:N} tokens read as ids; other dialects' answers as they are. */
+  private Completion ids(Completion completion) {
+    return dialect == OpenAiDialect.VLLM ? TokenIds.read(completion) : completion;
+  }
+
+  /** Runs a call; a vLLM server's refusal of too many logprobs becomes a capability error, its cap remembered. */
+  private <T> T capped(Supplier<T> call) {
+    if (dialect != OpenAiDialect.VLLM) {
+      return call.get();
+    }
+    try {
+      return call.get();
+    } catch (InvalidRequestException e) {
+      throw logprobCap.translate(e);
+    }
   }
 
   /** Builds an {@link OpenAiModel}; see {@link ModelBuilder} for the settings every provider shares. */
@@ -200,6 +287,8 @@ public final class OpenAiModel extends AbstractLanguageModel {
     private String project;
     private OpenAiDialect dialect;
     private boolean includeUsageInStreams = true;
+    private boolean returnTokensAsTokenIds;
+    private int maxLogprobs = OperationCapabilities.UNLIMITED;
 
     private Builder() {}
 
@@ -231,11 +320,38 @@ public final class OpenAiModel extends AbstractLanguageModel {
     }
 
     /**
+     * vLLM only: asks for tokens as {@code token_id:1234} ({@code return_tokens_as_token_ids}) with
+     * logprobs, so every token and alternative carries its id. The trade-off: the tokens then have
+     * no text and no bytes (vLLM reports the bytes of {@code "token_id:1234"}), though the answer's
+     * text is whole; use it where ids matter more than texts, e.g. tokens that are not valid UTF-8
+     * alone. Scoring always has ids and needs no flag. Off by default; a server started with
+     * {@code --return-tokens-as-token-ids} sends such tokens anyway, and they are read as ids either way.
+     */
+    public Builder returnTokensAsTokenIds(boolean value) {
+      returnTokensAsTokenIds = value;
+      return this;
+    }
+
+    /**
+     * vLLM only: the server's {@code --max-logprobs} where you know it, so that a request above it
+     * fails before sending from the start; without it the cap is learned from the server's first
+     * refusal.
+     */
+    public Builder maxLogprobs(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxLogprobs must be >= 0, was " + value);
+      }
+      maxLogprobs = value;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException for a base URL that is not http(s), or an API key that would
      *     go over plain http to another machine
      */
     public OpenAiModel build() {
-      HttpTransport.Builder transport = transport(PROVIDER, DEFAULT_BASE_URL);
+      boolean vllm = dialect == OpenAiDialect.VLLM;
+      HttpTransport.Builder transport = vllm ? transport(VLLM_PROVIDER, VLLM_DEFAULT_BASE_URL) : transport(PROVIDER, DEFAULT_BASE_URL);
       if (organization != null) {
         transport.header("OpenAI-Organization", organization);
       }
@@ -245,7 +361,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
       HttpTransport built = transport.build();
       OpenAiDialect resolved = dialect != null ? dialect
           : built.baseUrl().host().equals("api.openai.com") ? OpenAiDialect.OPENAI : OpenAiDialect.COMPATIBLE;
-      return new OpenAiModel(built, defaults(), resolved, includeUsageInStreams);
+      return new OpenAiModel(built, defaults(), resolved, includeUsageInStreams, vllm && returnTokensAsTokenIds, maxLogprobs);
     }
 
     private static String blankToNull(String value) {

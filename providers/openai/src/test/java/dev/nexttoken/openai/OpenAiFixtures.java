@@ -33,7 +33,15 @@ final class OpenAiFixtures {
 
   /** {@code fixtures/openai/<endpoint>/<name>} as text. */
   static String read(String endpoint, String name) {
-    String path = "/fixtures/openai/" + endpoint + "/" + name;
+    return resource("/fixtures/openai/" + endpoint + "/" + name);
+  }
+
+  /** {@code fixtures/vllm/<endpoint>/<name>} as text: the vLLM dialect's answers. */
+  static String vllm(String endpoint, String name) {
+    return resource("/fixtures/vllm/" + endpoint + "/" + name);
+  }
+
+  private static String resource(String path) {
     try (InputStream in = OpenAiFixtures.class.getResourceAsStream(path)) {
       assertNotNull(in, "missing fixture " + path);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -59,6 +67,15 @@ final class OpenAiFixtures {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /** The request's body as a JSON tree. */
+  static JsonNode sent(RecordedRequest request) {
+    try {
+      return JSON.readTree(request.getBody().utf8());
+    } catch (IOException e) {
+      throw new AssertionError("request body is not JSON", e);
     }
   }
 

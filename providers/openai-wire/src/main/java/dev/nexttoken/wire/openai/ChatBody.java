@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The body of {@code POST /v1/chat/completions}; null fields are not sent. Exactly one of
  * {@code max_completion_tokens} (OpenAI) and {@code max_tokens} (compatible servers) is set;
- * {@code top_k}, {@code post_sampling_probs} and {@code cache_prompt} are llama.cpp's. Written by
+ * {@code top_k}, {@code post_sampling_probs} and {@code cache_prompt} are llama.cpp's ({@code top_k}
+ * also vLLM's), {@code return_tokens_as_token_ids} vLLM's. Written by
  * hand ({@link JsonWritable}), so a call never needs databind. Built by {@link ChatRequestMapper}.
  */
 public record ChatBody(
@@ -31,7 +32,8 @@ public record ChatBody(
     Boolean postSamplingProbs,
     Boolean stream,
     StreamOptions streamOptions,
-    Boolean cachePrompt) implements JsonWritable {
+    Boolean cachePrompt,
+    Boolean returnTokensAsTokenIds) implements JsonWritable {
 
   @Override
   public void writeJson(JsonGenerator g) throws IOException {
@@ -60,6 +62,7 @@ public record ChatBody(
     flag(g, "stream", stream);
     StreamOptions.write(g, streamOptions);
     flag(g, "cache_prompt", cachePrompt);
+    flag(g, "return_tokens_as_token_ids", returnTokensAsTokenIds);
     g.writeEndObject();
   }
 

@@ -22,6 +22,7 @@ package dev.nexttoken.wire.openai;
  *     format changed)
  * @param postSamplingProbs llama.cpp's {@code post_sampling_probs}, sent with logprobs; null sends nothing
  * @param cachePrompt llama.cpp's {@code cache_prompt}, sent with every request; null sends nothing
+ * @param returnTokensAsTokenIds vLLM's {@code return_tokens_as_token_ids}, sent with logprobs; null sends nothing
  */
 public record ChatDialect(
     String provider,
@@ -31,20 +32,21 @@ public record ChatDialect(
     boolean streamFlagAlways,
     boolean strictAlternatives,
     Boolean postSamplingProbs,
-    Boolean cachePrompt) {
+    Boolean cachePrompt,
+    Boolean returnTokensAsTokenIds) {
 
   /** OpenAI itself, as documented today. */
   public static ChatDialect openAi(String provider) {
-    return new ChatDialect(provider, true, false, false, false, false, null, null);
+    return new ChatDialect(provider, true, false, false, false, false, null, null, null);
   }
 
   /** A server that claims OpenAI compatibility (llama.cpp, vLLM, gateways), spoken to with OpenAI's older fields only. */
   public static ChatDialect compatible(String provider) {
-    return new ChatDialect(provider, false, true, false, false, false, null, null);
+    return new ChatDialect(provider, false, true, false, false, false, null, null, null);
   }
 
   /** llama.cpp's {@code llama-server}, with its own request fields. */
   public static ChatDialect llamaCpp(String provider, boolean postSamplingProbs, boolean cachePrompt) {
-    return new ChatDialect(provider, false, true, true, true, true, postSamplingProbs, cachePrompt);
+    return new ChatDialect(provider, false, true, true, true, true, postSamplingProbs, cachePrompt, null);
   }
 }

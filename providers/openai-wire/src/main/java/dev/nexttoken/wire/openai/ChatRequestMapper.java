@@ -40,7 +40,8 @@ public final class ChatRequestMapper {
         logprobs.enabled() ? dialect.postSamplingProbs() : null,
         stream ? Boolean.TRUE : dialect.streamFlagAlways() ? Boolean.FALSE : null,
         stream && includeUsage ? StreamOptions.INCLUDE_USAGE : null,
-        dialect.cachePrompt());
+        dialect.cachePrompt(),
+        logprobs.enabled() ? dialect.returnTokensAsTokenIds() : null);
   }
 
   /** What to send as {@code top_logprobs} for {@code logprobs}; see {@link ChatDialect#chosenOnlyAsksForOne()}. */

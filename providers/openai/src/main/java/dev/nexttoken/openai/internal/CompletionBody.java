@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /v1/completions}; null fields are not sent. Written by hand
- * ({@link JsonWritable}), so a call never needs databind.
+ * ({@link JsonWritable}), so a call never needs databind. {@code top_k}, {@code prompt_logprobs}
+ * and {@code return_tokens_as_token_ids} are vLLM's and are set only for the vLLM dialect.
  */
 public record CompletionBody(
     String model,
@@ -21,10 +22,13 @@ public record CompletionBody(
     Integer maxTokens,
     Double temperature,
     Double topP,
+    Integer topK,
     List<String> stop,
     Long seed,
     Integer logprobs,
+    Integer promptLogprobs,
     boolean echo,
+    Boolean returnTokensAsTokenIds,
     Boolean stream,
     StreamOptions streamOptions) implements JsonWritable {
 
@@ -36,10 +40,13 @@ public record CompletionBody(
     number(g, "max_tokens", maxTokens);
     number(g, "temperature", temperature);
     number(g, "top_p", topP);
+    number(g, "top_k", topK);
     texts(g, "stop", stop);
     number(g, "seed", seed);
     number(g, "logprobs", logprobs);
+    number(g, "prompt_logprobs", promptLogprobs);
     g.writeBooleanField("echo", echo);
+    flag(g, "return_tokens_as_token_ids", returnTokensAsTokenIds);
     flag(g, "stream", stream);
     StreamOptions.write(g, streamOptions);
     g.writeEndObject();

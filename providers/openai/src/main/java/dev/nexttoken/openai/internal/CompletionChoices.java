@@ -25,8 +25,8 @@ final class CompletionChoices {
     return choices.get(0);
   }
 
-  /** {@link #first}, or a malformed-response error when there is none. */
-  static CompletionResponse.Choice required(CompletionResponse response) {
-    return Responses.required(first(response.choices()), PROVIDER, "an OpenAI completion");
+  /** {@link #first}, or a malformed-response error naming {@code provider} when there is none. */
+  static CompletionResponse.Choice required(CompletionResponse response, String provider) {
+    return Responses.required(first(response.choices()), provider, "an OpenAI completion");
   }
 }

@@ -22,15 +22,18 @@ import java.util.Map;
  */
 public final class CompletionChunkMapper implements EventMapper {
   private final LogprobsOption logprobs;
+  private final String provider;
   private boolean fingerprintSeen;
 
-  public CompletionChunkMapper(LogprobsOption logprobs) {
+  /** @param provider the provider name for errors ({@code openai}, {@code vllm}) */
+  public CompletionChunkMapper(LogprobsOption logprobs, String provider) {
     this.logprobs = logprobs;
+    this.provider = provider;
   }
 
   @Override
   public Chunk map(StreamEvent event) {
-    CompletionResponse response = Json.read(event.data(), CompletionResponse.class, CompletionChoices.PROVIDER, "an OpenAI completion stream chunk");
+    CompletionResponse response = Json.read(event.data(), CompletionResponse.class, provider, "an OpenAI completion stream chunk");
     CompletionResponse.Choice choice = CompletionChoices.first(response.choices());
     String text = "";
     List<TokenLogprob> tokens = null;

@@ -18,8 +18,9 @@ import java.util.List;
 public final class CompletionMapping {
   private CompletionMapping() {}
 
-  public static Completion toCompletion(CompletionResponse response, ResponseMetadata headers, CompletionRequest request) {
-    CompletionResponse.Choice choice = CompletionChoices.required(response);
+  /** @param provider the provider name for errors ({@code openai}, {@code vllm}) */
+  public static Completion toCompletion(CompletionResponse response, ResponseMetadata headers, CompletionRequest request, String provider) {
+    CompletionResponse.Choice choice = CompletionChoices.required(response, provider);
     LogprobsOption option = request.options().logprobsOrNone();
     int k = option.topLogprobs();
     String text = choice.text() == null ? "" : choice.text();
@@ -35,7 +36,11 @@ public final class CompletionMapping {
         LogprobMapper.addEntries(wire.content(), k, generated);
       }
     } else if (wire != null && wire.tokens() != null) {
-      int split = request.echoPrompt() ? promptTokenCount(wire, request.prompt()) : 0;
+      // vLLM says how many tokens the prompt has (prompt_logprobs, one per token), which is exact
+      // where the offsets are not (they count a beginning-of-sequence token's text).
+      int split = !request.echoPrompt() ? 0
+          : choice.promptLogprobs() != null && choice.promptLogprobs().size() <= wire.tokens().size() ? choice.promptLogprobs().size()
+          : promptTokenCount(wire, request.prompt());
       echoed = split > 0;
       if (echoed) {
         prompt = new ArrayList<>(split);

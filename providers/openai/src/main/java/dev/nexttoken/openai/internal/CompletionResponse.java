@@ -16,12 +16,28 @@ public record CompletionResponse(
     List<Choice> choices,
     WireUsage usage) {
 
-  /** One choice; only index 0 is used, as requests ask for one. */
+  /**
+   * One choice; only index 0 is used, as requests ask for one.
+   *
+   * @param promptLogprobs vLLM's: one entry per prompt token, null for the first (it has no context),
+   *     each keyed by token id, the prompt's own token first
+   * @param promptTokenIds vLLM's, with {@code return_token_ids}: the prompt's token ids
+   */
   public record Choice(
       int index,
       String text,
       @JsonProperty("finish_reason") String finishReason,
-      Logprobs logprobs) {}
+      Logprobs logprobs,
+      @JsonProperty("prompt_logprobs") List<Map<String, PromptLogprob>> promptLogprobs,
+      @JsonProperty("prompt_token_ids") List<Integer> promptTokenIds) {}
+
+  /**
+   * One token of a vLLM {@code prompt_logprobs} position.
+   *
+   * @param rank the token's 1-based rank in the model's distribution at that position
+   * @param decodedToken the token's text
+   */
+  public record PromptLogprob(Double logprob, Integer rank, @JsonProperty("decoded_token") String decodedToken) {}
 
   /**
    * OpenAI's parallel arrays, or, from llama.cpp, chat-style {@code content} entries instead.

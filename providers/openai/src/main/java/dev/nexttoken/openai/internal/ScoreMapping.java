@@ -19,7 +19,7 @@ public final class ScoreMapping {
   private ScoreMapping() {}
 
   public static ScoredText toScored(CompletionResponse response, ResponseMetadata headers, ScoreRequest request) {
-    CompletionResponse.Choice choice = CompletionChoices.required(response);
+    CompletionResponse.Choice choice = CompletionChoices.required(response, CompletionChoices.PROVIDER);
     CompletionResponse.Logprobs wire = choice.logprobs();
     if (wire == null || wire.tokens() == null || wire.tokens().isEmpty()) {
       // llama.cpp's OpenAI-compatible route ignores echo and sends chat-style entries for generated tokens only.
@@ -50,21 +50,28 @@ public final class ScoreMapping {
     for (int i = 0; i < n; i++) {
       starts[i] = offsets != null && offsets.length >= n ? offsets[i] : i == 0 ? 0 : starts[i - 1] + codePoints(tokens.get(i - 1));
     }
+    return scoredRange(starts, n, promptEnd, inputEnd);
+  }
+
+  /**
+   * The seam rule on token start offsets ({@code starts} has room for {@code n + 1} entries; the
+   * last is overwritten): the tokens that end after {@code promptEnd} and start before
+   * {@code inputEnd}. An empty first token (a beginning-of-sequence token) ends at 0 and is never scored.
+   */
+  static int[] scoredRange(int[] starts, int n, int promptEnd, int inputEnd) {
     int to = 0;
     while (to < n && starts[to] < inputEnd) {
       to++;
     }
     starts[to] = inputEnd;
     int from = 0;
-    if (promptEnd > 0) {
-      while (from < to && starts[from + 1] <= promptEnd) {
-        from++;
-      }
+    while (from < to && starts[from + 1] <= promptEnd) {
+      from++;
     }
     return new int[] {from, to};
   }
 
-  private static int codePoints(String s) {
+  static int codePoints(String s) {
     return s == null ? 0 : s.codePointCount(0, s.length());
   }
 }

@@ -16,15 +16,16 @@ class RequestBodyTest {
 
   @Test
   void leavesOutWhatIsNotSet() {
-    CompletionBody completion = new CompletionBody(null, "Hi", null, null, null, null, null, null, false, null, null);
+    CompletionBody completion = new CompletionBody(null, "Hi", null, null, null, null, null, null, null, null, false, null, null, null);
     assertEquals("{\"prompt\":\"Hi\",\"echo\":false}", write(completion));
   }
 
   @Test
   void writesEveryCompletionFieldUnderItsWireName() {
-    CompletionBody body = new CompletionBody("gpt-3.5-turbo-instruct", "Once", 0, 1.0, 0.5, List.of("."), -1L, 5, true, true,
+    CompletionBody body = new CompletionBody("gpt-3.5-turbo-instruct", "Once", 0, 1.0, 0.5, 40, List.of("."), -1L, 5, 3, true, true, true,
         StreamOptions.INCLUDE_USAGE);
     assertEquals("{\"model\":\"gpt-3.5-turbo-instruct\",\"prompt\":\"Once\",\"max_tokens\":0,\"temperature\":1.0,\"top_p\":0.5,"
-        + "\"stop\":[\".\"],\"seed\":-1,\"logprobs\":5,\"echo\":true,\"stream\":true,\"stream_options\":{\"include_usage\":true}}", write(body));
+        + "\"top_k\":40,\"stop\":[\".\"],\"seed\":-1,\"logprobs\":5,\"prompt_logprobs\":3,\"echo\":true,"
+        + "\"return_tokens_as_token_ids\":true,\"stream\":true,\"stream_options\":{\"include_usage\":true}}", write(body));
   }
 }
