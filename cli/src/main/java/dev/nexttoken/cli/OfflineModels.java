@@ -24,6 +24,9 @@ final class OfflineModels {
       if ("NEXTTOKEN_LLAMA_URL".equals(name)) {
         return LlamaCppModel.DEFAULT_BASE_URL;
       }
+      if ("NEXTTOKEN_OLLAMA_MODEL".equals(name)) {
+        return "offline-placeholder-model"; // Ollama has no default model; its capabilities do not depend on one
+      }
       return name instanceof String n && n.endsWith("_KEY") ? "offline-placeholder-key" : null;
     }
 

@@ -6,6 +6,7 @@ import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.error.StreamErrorException;
 import dev.nexttoken.internal.ChunkSource;
 import dev.nexttoken.internal.ErrorMapper;
 import dev.nexttoken.internal.ProviderError;
@@ -60,7 +61,7 @@ final class HttpChunkSource implements ChunkSource {
     this.reader = reader;
     this.mapper = mapper;
     this.failures = failures;
-    this.key = key;
+    this.key = key == null ? new Secret() : key; // a transport without a credential has nothing to redact
     this.metadata = metadata;
   }
 
@@ -116,7 +117,11 @@ final class HttpChunkSource implements ChunkSource {
   private Chunk map(StreamEvent event) {
     try {
       return mapper.map(event);
+    } catch (StreamErrorException e) {
+      close();
+      throw fromMapper(e);
     } catch (NextTokenException e) {
+      close();
       throw e;
     } catch (RuntimeException e) {
       close();
@@ -143,6 +148,20 @@ final class HttpChunkSource implements ChunkSource {
     if (named || (error != null && !error.isNull())) {
       throw streamError(ProviderError.fromJson(root));
     }
+  }
+
+  /**
+   * An error a provider's mapper read from its own event shape (OpenAI Responses'
+   * {@code response.failed}), which the generic scan above cannot see: the mapper has neither the
+   * secrets nor the request id, so both are put right here, as for every other stream error. The
+   * original is dropped as the cause: its message is the unredacted one.
+   */
+  private StreamErrorException fromMapper(StreamErrorException e) {
+    ErrorDetails d = e.details();
+    ErrorDetails details = new ErrorDetails(d.provider() == null ? provider : d.provider(), d.httpStatus() == 0 ? response.code() : d.httpStatus(),
+        d.errorType(), d.errorCode(), d.providerMessage() == null ? null : key.redact(d.providerMessage()),
+        d.requestId() == null ? metadata.requestId() : d.requestId(), d.retryAfter(), d.retryable());
+    return new StreamErrorException(key.redact(e.getMessage()), details, e.getCause() == null ? null : key.standIn(e.getCause()));
   }
 
   private NextTokenException streamError(ProviderError error) {
