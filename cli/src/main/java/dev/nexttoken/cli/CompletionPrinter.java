@@ -84,6 +84,8 @@ final class CompletionPrinter {
     writeInt(json, "promptTokens", usage.promptTokens());
     writeInt(json, "completionTokens", usage.completionTokens());
     writeInt(json, "totalTokens", usage.totalTokens());
+    writeInt(json, "cachedTokens", usage.cachedTokens());
+    writeInt(json, "reasoningTokens", usage.reasoningTokens());
     json.writeEndObject();
   }
 

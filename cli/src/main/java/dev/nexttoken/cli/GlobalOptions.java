@@ -6,20 +6,22 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * Options every command accepts, before or after the command name. API keys are read from the
- * environment only ({@code OPENAI_API_KEY}, {@code CO_API_KEY}): a flag would show in {@code ps}.
+ * environment only ({@code OPENAI_API_KEY}, {@code CO_API_KEY}, {@code GEMINI_API_KEY} or
+ * {@code GOOGLE_API_KEY}): a flag would show in {@code ps}.
  */
 public final class GlobalOptions {
   @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "openai, cohere or llamacpp (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
+      description = "openai, cohere, gemini or llamacpp (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
   ProviderName provider = ProviderName.llamacpp;
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "OpenAI: up to and including /v1; Cohere: the API root; llama.cpp: the server root. "
+      description = "OpenAI: up to and including /v1; Cohere: the API root; Gemini: up to and including /v1beta; "
+          + "llama.cpp: the server root. "
           + "Without it, llamacpp starts the bundled server and model.")
   String baseUrl;
 
   @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name; defaults: openai gpt-4o-mini for chat and gpt-3.5-turbo-instruct for complete/walk, "
-          + "cohere command-a-03-2025, llamacpp whatever the server serves")
+          + "cohere command-a-03-2025, gemini gemini-2.0-flash, llamacpp whatever the server serves")
   String model;
 
   @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -45,6 +47,7 @@ public final class GlobalOptions {
   public enum ProviderName {
     openai,
     cohere,
+    gemini,
     llamacpp
   }
 }

@@ -6,6 +6,7 @@ import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.cli.GlobalOptions.ProviderName;
 import dev.nexttoken.cohere.CohereModel;
+import dev.nexttoken.gemini.GeminiModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.openai.OpenAiModel;
 import dev.nexttoken.Environment;
@@ -34,6 +35,7 @@ final class ModelFactory {
     return switch (provider) {
       case openai -> new OpenedModel(openAi(global, environment, operation), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
+      case gemini -> new OpenedModel(gemini(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
     };
   }
@@ -54,6 +56,17 @@ final class ModelFactory {
       throw new CliException("cohere: no API key; set CO_API_KEY");
     }
     CohereModel.Builder builder = configure(CohereModel.fromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    return builder.build();
+  }
+
+  private static LanguageModel gemini(GlobalOptions global, Environment environment) {
+    if (environment.get("gemini.apiKey", "GEMINI_API_KEY") == null && environment.get("gemini.apiKey", "GOOGLE_API_KEY") == null) {
+      throw new CliException("gemini: no API key; set GEMINI_API_KEY (or GOOGLE_API_KEY)");
+    }
+    GeminiModel.Builder builder = configure(GeminiModel.fromEnv(environment), global);
     if (global.model != null) {
       builder.model(global.model);
     }
