@@ -255,7 +255,7 @@ public final class GeminiModel extends AbstractLanguageModel {
    * {@code "… not supported for the current model"}), said plainly; any other 400 as it came.
    */
   private static InvalidRequestException logprobsRefused(InvalidRequestException e, int top) {
-    String message = e.details().message();
+    String message = e.details().providerMessage();
     if (top < 0 || message == null || !message.toLowerCase(Locale.ROOT).contains("logprobs is not")) {
       return e;
     }

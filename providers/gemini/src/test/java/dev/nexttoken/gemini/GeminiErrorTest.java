@@ -50,7 +50,7 @@ class GeminiErrorTest extends MockGeminiTest {
     assertEquals(TYPES.get(type), e.getClass());
     assertEquals(status, e.httpStatus());
     assertEquals("gemini", e.provider());
-    assertEquals(code, e.details().code());
+    assertEquals(code, e.details().errorCode());
     assertEquals(attempts, server.getRequestCount());
     assertTrue(e.getMessage().contains(excerpt), e.getMessage());
     assertTrue(e.getMessage().startsWith("gemini: HTTP " + status + " (" + code + "): "), e.getMessage());
@@ -65,7 +65,7 @@ class GeminiErrorTest extends MockGeminiTest {
         () -> model.chat(ChatRequest.builder().user("Hi").model("gemini-exp-1206").topLogprobs(3).build()));
 
     assertEquals(1, server.getRequestCount());
-    assertEquals("INVALID_ARGUMENT", e.details().code());
+    assertEquals("INVALID_ARGUMENT", e.details().errorCode());
     assertFalse(e.isRetryable());
     assertTrue(e.getMessage().contains("Logprobs is not enabled for models/gemini-2.5-flash"), e.getMessage());
     assertTrue(e.getMessage().endsWith("this model gives no logprobs here; ask without logprobs"), e.getMessage());
@@ -75,7 +75,7 @@ class GeminiErrorTest extends MockGeminiTest {
   void anErrorStatusOnAStreamingCallThrowsBeforeAnyChunk() {
     server.enqueue(json(404, "errors/404-not-found.json"));
     NotFoundException e = assertThrows(NotFoundException.class, () -> model.chatStreaming(ChatRequest.of("Hi")).close());
-    assertEquals("NOT_FOUND", e.details().code());
+    assertEquals("NOT_FOUND", e.details().errorCode());
   }
 
   @Test

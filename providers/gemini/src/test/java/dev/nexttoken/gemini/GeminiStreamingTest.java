@@ -138,7 +138,7 @@ class GeminiStreamingTest extends MockGeminiTest {
     StreamErrorException e = assertThrows(StreamErrorException.class, stream::collect);
 
     assertTrue(e.getMessage().contains("The model is overloaded"), e.getMessage());
-    assertEquals("UNAVAILABLE", e.details().code());
+    assertEquals("UNAVAILABLE", e.details().errorCode());
     assertEquals("The sky", stream.partial().text());
     stream.close();
   }

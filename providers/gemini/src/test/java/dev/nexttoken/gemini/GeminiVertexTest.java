@@ -92,7 +92,7 @@ class GeminiVertexTest {
       server.enqueue(json(429, "errors/429-vertex-array.json"));
     }
     RateLimitException e = assertThrows(RateLimitException.class, () -> model.chat("Hi"));
-    assertEquals("RESOURCE_EXHAUSTED", e.details().code());
+    assertEquals("RESOURCE_EXHAUSTED", e.details().errorCode());
     assertTrue(e.getMessage().contains("Quota exceeded for aiplatform"), e.getMessage());
   }
 
