@@ -113,7 +113,6 @@ public final class GeminiModel extends AbstractLanguageModel {
 
   private final boolean vertex;
   private final Capabilities capabilities;
-  private final Capabilities withoutLogprobs;
 
   private GeminiModel(HttpTransport transport, GenerationOptions defaults, boolean vertex) {
     super(transport, defaults);
@@ -125,9 +124,13 @@ public final class GeminiModel extends AbstractLanguageModel {
       chat.logprobsInStream().note("Gemini API generateContent; logprobs with up to 20 alternatives and token ids, no bytes");
     }
     this.capabilities = Capabilities.builder(GeminiWire.PROVIDER).completion(COMPLETION).chat(chat.build()).build();
-    this.withoutLogprobs = Capabilities.builder(GeminiWire.PROVIDER).completion(COMPLETION)
+  }
+
+  private static Capabilities withoutLogprobs(String model) {
+    return Capabilities.builder(GeminiWire.PROVIDER).completion(COMPLETION)
         .chat(OperationCapabilities.builder().streaming().limits(LIMITS)
-            .note("the Gemini API refuses logprobs for this model (\"Logprobs is not enabled\")").build())
+            .note("the Gemini API refuses logprobs for " + model + " (\"Logprobs is not enabled for models/...\"); "
+                + "ask without logprobs, use another model, or use Vertex AI").build())
         .build();
   }
 
@@ -200,7 +203,7 @@ public final class GeminiModel extends AbstractLanguageModel {
     name = name.startsWith("models/") ? name.substring("models/".length()) : name;
     for (String prefix : NO_LOGPROBS_ON_GEMINI_API) {
       if (name.startsWith(prefix)) {
-        return withoutLogprobs;
+        return withoutLogprobs(model);
       }
     }
     return capabilities;

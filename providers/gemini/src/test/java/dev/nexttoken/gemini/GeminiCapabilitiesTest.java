@@ -43,6 +43,7 @@ class GeminiCapabilitiesTest extends MockGeminiTest {
     UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
         () -> model.chat(ChatRequest.builder().user("Hi").model(name).topLogprobs(3).build()));
     assertTrue(e.getMessage().contains("logprobs"), e.getMessage());
+    assertTrue(e.getMessage().contains(name), e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 
