@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Authentication;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
@@ -383,12 +384,13 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private NextTokenException errorFor(Response response, byte[] body) {
+    JsonNode root = Json.readTreeOrNull(body);
     return ErrorMapper.fromStatus(
         provider,
         response.code(),
-        ProviderError.parse(body, Json.readTreeOrNull(body)),
+        ProviderError.parse(body, root),
         response.header("x-should-retry"),
-        RetryAfter.parse(response.headers(), clock),
+        RetryAfter.parse(response.headers(), root, clock),
         requestId(response.headers()),
         apiKey);
   }

@@ -70,7 +70,10 @@ import java.util.Objects;
  * {@link dev.nexttoken.Usage#reasoningTokens()}; a stream's last (cumulative) figures.
  *
  * <p><b>Errors.</b> Gemini's body {@code {"error":{"code","message","status","details"}}}: the
- * exception's code is the {@code status} ({@code INVALID_ARGUMENT}, {@code RESOURCE_EXHAUSTED}, ...).
+ * exception's code is the {@code status} ({@code INVALID_ARGUMENT}, {@code RESOURCE_EXHAUSTED}, ...),
+ * and a {@code google.rpc.RetryInfo} detail's {@code retryDelay} is the wait before a retry when no
+ * {@code Retry-After} header gives one. {@code RESOURCE_EXHAUSTED} (HTTP 429) is a rate limit, retried
+ * within the retry settings: Google uses it for per-minute and per-day quotas alike.
  *
  * <p><b>Completion.</b> Gemini has no raw prompt continuation; {@link #complete} is unsupported.
  *

@@ -58,6 +58,15 @@ class GeminiErrorTest extends MockGeminiTest {
   }
 
   @Test
+  void googlesRetryInfoIsTheRetryHint() {
+    server.enqueue(json(429, "errors/429-resource-exhausted.json"));
+    try (GeminiModel once = GeminiTestSupport.builder(server).maxRetries(0).build()) {
+      RateLimitException e = assertThrows(RateLimitException.class, () -> once.chat("Hi"));
+      assertEquals(java.time.Duration.ofMillis(250), e.retryAfter().orElseThrow(), "retryDelay \"0.25s\"");
+    }
+  }
+
+  @Test
   void theServersLogprobsRefusalSaysSoAndIsNotRetried() {
     server.enqueue(json(400, "errors/400-logprobs-not-enabled.json"));
     // A model the SDK does not know to refuse (a preview name): the server's 400 is the answer.
