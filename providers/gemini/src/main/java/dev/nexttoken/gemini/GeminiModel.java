@@ -50,7 +50,9 @@ import java.util.Objects;
  * {@code gemini-2.5-*} models are known to refuse them ({@code "Logprobs is not enabled for models/…"}),
  * so {@link #capabilities(String)} says so and such a request fails before sending; any other
  * refusal comes back as an {@link InvalidRequestException} (HTTP 400, not retried) that says the
- * model gives no logprobs.
+ * model gives no logprobs. Streamed logprobs (a {@code logprobsResult} on each event) are what the
+ * format defines, but were not confirmed against the live Gemini API when this was written (on
+ * Vertex AI they are reported to fail, so the Vertex variant refuses them); a refusal is the same 400.
  *
  * <p><b>Messages.</b> Gemini has the roles {@code user} and {@code model} (the assistant); system and
  * developer messages become {@code systemInstruction}, in order.
