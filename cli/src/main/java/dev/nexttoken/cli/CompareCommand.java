@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         "Rows are aligned by character offset, so tokens of different tokenizers that start at the same place share a row. "
             + "A provider that fails shows its error in its column; the others still answer."},
     footer = {"", "Each provider reads its key and URL from the environment:",
-        "  OPENAI_API_KEY, OPENAI_BASE_URL (openai and openai-responses), CO_API_KEY, CO_API_URL, NEXTTOKEN_LLAMA_URL, OLLAMA_HOST, NEXTTOKEN_OLLAMA_MODEL, VLLM_BASE_URL, VLLM_API_KEY",
+        "  OPENAI_API_KEY, OPENAI_BASE_URL (openai and openai-responses), CO_API_KEY, CO_API_URL, GEMINI_API_KEY (or GOOGLE_API_KEY),",
+        "  GEMINI_BASE_URL, NEXTTOKEN_LLAMA_URL, OLLAMA_HOST, NEXTTOKEN_OLLAMA_MODEL, VLLM_BASE_URL, VLLM_API_KEY",
         "  (without NEXTTOKEN_LLAMA_URL, llamacpp starts the bundled server).",
         "Example: nexttoken compare \"Weights and Biases is\" --providers openai,llamacpp"})
 final class CompareCommand implements Callable<Integer> {
@@ -44,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
   String prompt;
 
   @Option(names = "--providers", paramLabel = "LIST", split = ",", required = true, converter = ProviderName.Converter.class,
-      description = "comma-separated: openai,openai-responses,cohere,llamacpp,ollama,vllm")
+      description = "comma-separated: openai,openai-responses,cohere,gemini,llamacpp,ollama,vllm")
   List<ProviderName> providers;
 
   @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "16", description = "most tokens to generate (default: ${DEFAULT-VALUE})")
@@ -64,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
     if (unique.size() > 1 && (main.global.baseUrl != null || main.global.model != null)) {
       // One URL or model name cannot mean the same thing to several providers.
       throw new CliException("compare: --base-url and --model apply to one provider; with several, set each one's URL "
-          + "in its environment variable (OPENAI_BASE_URL, CO_API_URL, NEXTTOKEN_LLAMA_URL, OLLAMA_HOST, VLLM_BASE_URL) and use its default model "
+          + "in its environment variable (OPENAI_BASE_URL, CO_API_URL, GEMINI_BASE_URL, NEXTTOKEN_LLAMA_URL, OLLAMA_HOST, VLLM_BASE_URL) and use its default model "
           + "(Ollama has none: NEXTTOKEN_OLLAMA_MODEL)");
     }
     ExecutorService pool = Executors.newFixedThreadPool(unique.size(), r -> {

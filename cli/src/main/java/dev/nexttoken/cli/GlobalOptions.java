@@ -9,20 +9,20 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options every command accepts, before or after the command name. API keys are read from the
- * environment only ({@code OPENAI_API_KEY}, {@code CO_API_KEY}, {@code OLLAMA_API_KEY}, {@code VLLM_API_KEY}): a flag would show in {@code ps}.
+ * environment only ({@code OPENAI_API_KEY}, {@code CO_API_KEY}, {@code GEMINI_API_KEY} or {@code GOOGLE_API_KEY}, {@code OLLAMA_API_KEY}, {@code VLLM_API_KEY}): a flag would show in {@code ps}.
  */
 public final class GlobalOptions {
   @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "NAME", converter = ProviderName.Converter.class,
-      description = "openai, openai-responses, cohere, llamacpp, ollama or vllm (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
+      description = "openai, openai-responses, cohere, gemini, llamacpp, ollama or vllm (default: ${DEFAULT-VALUE})", defaultValue = "llamacpp")
   ProviderName provider = ProviderName.llamacpp;
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "OpenAI (both routes) and vLLM: up to and including /v1; Cohere: the API root; llama.cpp and Ollama: the server root. "
+      description = "OpenAI (both routes) and vLLM: up to and including /v1; Cohere: the API root; Gemini: up to and including /v1beta; llama.cpp and Ollama: the server root. "
           + "Without it, llamacpp starts the bundled server and model; ollama reads OLLAMA_HOST (default http://127.0.0.1:11434).")
   String baseUrl;
 
   @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "model name; defaults: openai and openai-responses gpt-4o-mini for chat and gpt-3.5-turbo-instruct for complete/walk, "
-          + "cohere command-a-03-2025, llamacpp and vllm whatever the server serves; ollama has none (required)")
+          + "cohere command-a-03-2025, gemini gemini-2.0-flash, llamacpp and vllm whatever the server serves; ollama has none (required)")
   String model;
 
   @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -50,6 +50,7 @@ public final class GlobalOptions {
     /** OpenAI's Responses API ({@code POST /v1/responses}). */
     openai_responses,
     cohere,
+    gemini,
     llamacpp,
     ollama,
     vllm;

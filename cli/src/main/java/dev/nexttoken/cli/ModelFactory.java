@@ -6,6 +6,7 @@ import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.cli.GlobalOptions.ProviderName;
 import dev.nexttoken.cohere.CohereModel;
+import dev.nexttoken.gemini.GeminiModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.ollama.OllamaModel;
 import dev.nexttoken.openai.OpenAiModel;
@@ -37,6 +38,7 @@ final class ModelFactory {
       case openai -> new OpenedModel(openAi(global, environment, operation), null);
       case openai_responses -> new OpenedModel(openAiResponses(global, environment), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
+      case gemini -> new OpenedModel(gemini(global, environment), null);
       case llamacpp -> llamaCpp(global, environment, progress);
       case ollama -> new OpenedModel(ollama(global, environment), null);
       case vllm -> new OpenedModel(vllm(global, environment), null);
@@ -99,6 +101,17 @@ final class ModelFactory {
       throw new CliException("ollama: no model; pass --model NAME (or set NEXTTOKEN_OLLAMA_MODEL), one the server has pulled (see `ollama list`)");
     }
     return configure(OllamaModel.fromEnv(environment), global).model(model).build();
+  }
+
+  private static LanguageModel gemini(GlobalOptions global, Environment environment) {
+    if (environment.get("gemini.apiKey", "GEMINI_API_KEY") == null && environment.get("gemini.apiKey", "GOOGLE_API_KEY") == null) {
+      throw new CliException("gemini: no API key; set GEMINI_API_KEY (or GOOGLE_API_KEY)");
+    }
+    GeminiModel.Builder builder = configure(GeminiModel.fromEnv(environment), global);
+    if (global.model != null) {
+      builder.model(global.model);
+    }
+    return builder.build();
   }
 
   private static OpenedModel llamaCpp(GlobalOptions global, Environment environment, PrintWriter progress) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An error body as providers send it, read leniently from any of their shapes.
  *
  * <p>OpenAI: {@code {"error":{"message","type","param","code"}}} with a string or null code;
- * llama.cpp: the same with an integer code; Cohere: {@code {"id","message"}}; proxies: anything,
- * including HTML. Whatever is missing is null.
+ * llama.cpp: the same with an integer code; Cohere: {@code {"id","message"}}; Google (Gemini,
+ * Vertex AI): {@code {"error":{"code":<the HTTP status>,"message","status":"INVALID_ARGUMENT","details"}}},
+ * whose canonical {@code status} is the code kept here, and which Vertex may wrap in a one-element
+ * array; proxies: anything, including HTML. Whatever is missing is null.
  *
  * @param type the provider's error type, or null
  * @param code the provider's error code as text, or null
@@ -23,6 +25,9 @@ public record ProviderError(String type, String code, String message, String id)
    * @param root the body parsed as JSON, or null when it is not JSON
    */
   public static ProviderError parse(byte[] body, JsonNode root) {
+    if (root != null && root.isArray() && root.size() == 1 && root.get(0).isObject()) {
+      root = root.get(0); // Vertex AI: [{"error": {...}}]
+    }
     if (root == null || !root.isObject()) {
       return body == null || body.length == 0 ? EMPTY : new ProviderError(null, null, excerpt(body), null);
     }
@@ -33,7 +38,10 @@ public record ProviderError(String type, String code, String message, String id)
   public static ProviderError fromJson(JsonNode root) {
     JsonNode error = root.get("error");
     if (error != null && error.isObject()) {
-      return new ProviderError(text(error.get("type")), text(error.get("code")), text(error.get("message")), text(root.get("id")));
+      JsonNode status = error.get("status");
+      // Google's integer code repeats the HTTP status; its status names the error.
+      String code = status != null && status.isTextual() ? status.asText() : text(error.get("code"));
+      return new ProviderError(text(error.get("type")), code, text(error.get("message")), text(root.get("id")));
     }
     if (error != null && error.isTextual()) {
       return new ProviderError(null, null, error.asText(), text(root.get("id")));

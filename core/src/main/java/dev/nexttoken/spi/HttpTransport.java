@@ -1,5 +1,6 @@
 package dev.nexttoken.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Authentication;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
@@ -157,7 +158,8 @@ public final class HttpTransport implements AutoCloseable {
 
   /**
    * {@code path} (e.g. {@code "chat/completions"}, {@code "v2/chat"}) resolved under the base URL,
-   * keeping any path prefix the base URL has.
+   * keeping any path prefix the base URL has. What follows a {@code ?} is the query, already
+   * encoded ({@code "models/gemini-2.0-flash:streamGenerateContent?alt=sse"}).
    */
   public HttpUrl url(String path) {
     // A model calls two or three paths; building an HttpUrl per call showed in the chat profile.
@@ -166,7 +168,11 @@ public final class HttpTransport implements AutoCloseable {
 
   private HttpUrl resolve(String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
-    return baseUrl.newBuilder().addPathSegments(relative).build();
+    int query = relative.indexOf('?');
+    if (query < 0) {
+      return baseUrl.newBuilder().addPathSegments(relative).build();
+    }
+    return baseUrl.newBuilder().addPathSegments(relative.substring(0, query)).encodedQuery(relative.substring(query + 1)).build();
   }
 
   /** POSTs {@code body} as JSON and returns the successful response, retrying per policy. */
@@ -378,12 +384,13 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private NextTokenException errorFor(Response response, byte[] body) {
+    JsonNode root = Json.readTreeOrNull(body);
     return ErrorMapper.fromStatus(
         provider,
         response.code(),
-        ProviderError.parse(body, Json.readTreeOrNull(body)),
+        ProviderError.parse(body, root),
         response.header("x-should-retry"),
-        RetryAfter.parse(response.headers(), clock),
+        RetryAfter.parse(response.headers(), root, clock),
         requestId(response.headers()),
         apiKey);
   }

@@ -95,6 +95,14 @@ public abstract class ModelContractTest {
   /** The provider's documented error response for {@code status}, carrying {@code message}. */
   protected abstract MockResponse error(int status, String message);
 
+  /**
+   * Where {@link #newModel}'s {@code apiKey} travels: {@code Authorization: Bearer} unless the
+   * provider sends keys in its own header ({@link CredentialScheme#apiKey(String, String)}).
+   */
+  protected CredentialScheme scheme() {
+    return CredentialScheme.apiKey();
+  }
+
   /** How many alternatives per token the contract asks for. */
   protected int topLogprobsForContract() {
     return 2;
@@ -244,7 +252,7 @@ public abstract class ModelContractTest {
   }
 
   @Test
-  void requestCarriesBearerKeyAndContentLength() throws InterruptedException {
+  void requestCarriesTheKeyAndContentLength() throws InterruptedException {
     server.enqueue(answer());
     server.enqueue(streamedAnswer());
     LanguageModel m = model(RetrySettings.NONE);
@@ -258,7 +266,7 @@ public abstract class ModelContractTest {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
       assertNotNull(request);
       assertEquals("POST", request.getMethod());
-      assertEquals("Bearer " + API_KEY, request.getHeaders().get("Authorization"));
+      assertEquals(scheme().prefix() + API_KEY, request.getHeaders().get(scheme().header()));
       assertEquals(String.valueOf(request.getBodySize()), request.getHeaders().get("Content-Length"));
       assertNull(request.getHeaders().get("Transfer-Encoding"), "the body is not chunked");
     }
