@@ -25,7 +25,7 @@ final class OfflineModels {
         return LlamaCppModel.DEFAULT_BASE_URL;
       }
       if ("NEXTTOKEN_OLLAMA_MODEL".equals(name)) {
-        return "offline-placeholder-model"; // Ollama has no default model; its capabilities do not depend on one
+        return PLACEHOLDER_MODEL; // Ollama has no default model; its capabilities do not depend on one
       }
       return name instanceof String n && n.endsWith("_KEY") ? "offline-placeholder-key" : null;
     }
@@ -35,6 +35,9 @@ final class OfflineModels {
       return Set.of();
     }
   });
+
+  /** The model name given where a provider names no default; the table shows it as "yours to name". */
+  static final String PLACEHOLDER_MODEL = "offline-placeholder-model";
 
   private OfflineModels() {}
 

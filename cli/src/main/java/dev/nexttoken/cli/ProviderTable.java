@@ -32,7 +32,8 @@ final class ProviderTable {
 
     List<String> cells() {
       OperationCapabilities op = op();
-      String model = this.model == null ? "any (the server's)" : this.model;
+      String model = this.model == null ? "any (the server's)"
+          : this.model.equals(OfflineModels.PLACEHOLDER_MODEL) ? "yours to name (no default)" : this.model;
       if (!op.supported()) {
         return List.of(provider, operation.label(), model, "unsupported", "—", "—", "—", "—", "—", scoring(capabilities.scoring()));
       }
