@@ -31,6 +31,13 @@ class LlamaServerTest {
     try {
       assertEquals("http://127.0.0.1:" + server.port(), server.baseUrl());
       assertEquals(200, status(server.baseUrl() + "/health"));
+      // The log is copied from the process's output by another thread: /health can answer before
+      // the line naming the address has been copied (seen on a loaded 2-core CI machine).
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!server.log().contains("127.0.0.1:" + server.port()) && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+        Thread.sleep(20);
+      }
       assertTrue(server.log().contains("127.0.0.1:" + server.port()), server.log());
     } finally {
       server.close();
