@@ -174,7 +174,7 @@ class ResponsesStreamingTest {
 
       assertEquals("Mango, papaya and", collected.text());
       assertEquals(FinishReason.of(Kind.LENGTH, "max_output_tokens"), collected.finishReason());
-      assertEquals(List.of(), collected.logprobs());
+      assertNull(collected.logprobs(), "deltas with text and logprobs: [] carry none");
       assertEquals(new Usage(14, 16, 30, null, 0), collected.usage());
     }
   }

@@ -153,6 +153,7 @@ final class ResponseReader implements Json.Reader<WireResponse> {
         if (text != null) {
           out.text.append(text);
         }
+        entries = ResponsesWire.carriedLogprobs(text, entries);
         if (entries != null) {
           if (out.logprobs == null) {
             out.logprobs = new ArrayList<>(entries.size());

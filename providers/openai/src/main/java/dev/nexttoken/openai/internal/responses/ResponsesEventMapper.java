@@ -64,7 +64,8 @@ public final class ResponsesEventMapper implements EventMapper {
       }
       case "response.output_text.delta" -> {
         String text = e.delta == null ? "" : e.delta;
-        return text.isEmpty() && e.logprobs == null ? null : new Chunk(text, e.logprobs, null, null, model, id, Map.of());
+        List<TokenLogprob> tokens = ResponsesWire.carriedLogprobs(text, e.logprobs);
+        return text.isEmpty() && tokens == null ? null : new Chunk(text, tokens, null, null, model, id, Map.of());
       }
       case "response.refusal.delta" -> {
         if (e.delta == null || e.delta.isEmpty()) {

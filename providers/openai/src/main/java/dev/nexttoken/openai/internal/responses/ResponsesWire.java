@@ -7,8 +7,10 @@ import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
+import dev.nexttoken.logprob.TokenLogprob;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /** {@code POST /v1/responses}: the blocking answer and the stream's mapper. Stateless. */
 public final class ResponsesWire {
@@ -33,5 +35,15 @@ public final class ResponsesWire {
   /** A fresh mapper for one stream's events. */
   public static EventMapper streamMapper(String provider, LogprobsOption logprobs) {
     return new ResponsesEventMapper(provider, logprobs);
+  }
+
+  /**
+   * The logprobs a text part carried, or null when it carried none. The Responses API answers
+   * {@code logprobs: []} for a part whose text has tokens when the logprobs were not included (the
+   * include entry missing or ignored, §1.6): that is "none", not "a list of zero tokens", and is
+   * reported as null as for every other provider. An empty list stays one only for empty text.
+   */
+  static List<TokenLogprob> carriedLogprobs(String text, List<TokenLogprob> logprobs) {
+    return logprobs != null && logprobs.isEmpty() && text != null && !text.isEmpty() ? null : logprobs;
   }
 }
