@@ -16,6 +16,9 @@ import java.util.Locale;
  * <pre>examples/run Chat</pre>
  */
 public final class Chat {
+  /** The answer length of the chat examples: the fewest tokens OpenAI's Responses API generates ({@code max_output_tokens} at least 16). */
+  static final int MAX_TOKENS = 16;
+
   private Chat() {}
 
   public static void main(String[] args) {
@@ -32,7 +35,7 @@ public final class Chat {
       ChatRequest request = ChatRequest.builder()
           .system("Complete the user's sentence in a few words.")
           .user(" Weights and Biases is")
-          .maxTokens(8)
+          .maxTokens(MAX_TOKENS)
           .temperature(0.0)
           // 0 alternatives: just the chosen tokens' logprobs, which every provider reports.
           .topLogprobs(0)

@@ -14,16 +14,18 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Send the same chat request to several providers at once and compare their answers, latency,
- * usage and token probabilities. A provider without its key is skipped (and says what to set); a
- * provider that fails shows its error without stopping the others.
+ * usage and token probabilities. A provider without its key or server is skipped (and says what to set); a
+ * provider that fails shows its error without stopping the others. Each provider answers with its
+ * default model: leave {@code NEXTTOKEN_MODEL} unset here, since one name cannot suit them all, and
+ * name Ollama's with {@code NEXTTOKEN_OLLAMA_MODEL}.
  *
  * <pre>
- * examples/run CompareProviders                          # llamacpp, openai, cohere: whichever are configured
- * examples/run CompareProviders llamacpp,openai
+ * examples/run CompareProviders                          # every provider the examples know: whichever are configured
+ * examples/run CompareProviders llamacpp,openai,gemini
  * </pre>
  */
 public final class CompareProviders {
-  static final List<String> ALL = List.of("llamacpp", "openai", "cohere");
+  static final List<String> ALL = ExampleModel.PROVIDERS;
 
   private CompareProviders() {}
 
@@ -35,8 +37,9 @@ public final class CompareProviders {
   private record Result(String provider, Completion answer, Throwable error, long millis) {}
 
   static void run(List<String> providers, Environment env, PrintStream out) {
-    // The common denominator: Cohere reports the chosen tokens' logprobs but no alternatives.
-    ChatRequest request = ChatRequest.builder().user(Quickstart.PROMPT).maxTokens(8).temperature(0.0).topLogprobs(0).build();
+    // The common denominator: Cohere reports the chosen tokens' logprobs but no alternatives, and the
+    // Responses API on OpenAI generates no fewer than 16 tokens.
+    ChatRequest request = ChatRequest.builder().user(Quickstart.PROMPT).maxTokens(Chat.MAX_TOKENS).temperature(0.0).topLogprobs(0).build();
 
     List<ExampleModel> opened = new ArrayList<>();
     List<CompletableFuture<Result>> running = new ArrayList<>();

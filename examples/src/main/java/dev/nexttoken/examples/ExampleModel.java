@@ -3,13 +3,16 @@ package dev.nexttoken.examples;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.cohere.CohereModel;
+import dev.nexttoken.gemini.GeminiModel;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.ollama.OllamaModel;
 import dev.nexttoken.openai.OpenAiModel;
+import dev.nexttoken.openai.OpenAiResponsesModel;
 import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -25,18 +28,28 @@ import java.util.function.Consumer;
  * <table>
  *   <caption>What is read (a system property beats an environment variable)</caption>
  *   <tr><th>variable (property)</th><th>meaning</th></tr>
- *   <tr><td>{@code NEXTTOKEN_PROVIDER} ({@code nexttoken.provider})</td><td>{@code llamacpp} (default), {@code openai}, {@code cohere} or {@code ollama}</td></tr>
- *   <tr><td>{@code NEXTTOKEN_MODEL} ({@code nexttoken.model})</td><td>the model name; each provider has a default but Ollama, which needs one</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_PROVIDER} ({@code nexttoken.provider})</td><td>{@code llamacpp} (default), {@code openai},
+ *       {@code openai-responses}, {@code cohere}, {@code gemini}, {@code ollama} or {@code vllm}</td></tr>
+ *   <tr><td>{@code NEXTTOKEN_MODEL} ({@code nexttoken.model})</td><td>the model name; each provider has a default but Ollama,
+ *       which needs one (a vLLM server without it answers with the one model it serves)</td></tr>
  *   <tr><td>{@code NEXTTOKEN_LLAMA_URL} ({@code nexttoken.llama.url})</td><td>a running llama-server to use instead of the bundled one</td></tr>
- *   <tr><td>{@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}</td><td>OpenAI, or any OpenAI-compatible server (base URL up to {@code /v1})</td></tr>
+ *   <tr><td>{@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}</td><td>OpenAI, or any OpenAI-compatible server (base URL up to {@code /v1});
+ *       {@code openai-responses} reads the same two for the Responses API (chat only)</td></tr>
  *   <tr><td>{@code CO_API_KEY}, {@code CO_API_URL}</td><td>Cohere</td></tr>
- *   <tr><td>{@code OLLAMA_HOST}</td><td>an Ollama server (default {@code 127.0.0.1:11434}); {@code NEXTTOKEN_MODEL} is required</td></tr>
+ *   <tr><td>{@code GEMINI_API_KEY} (or {@code GOOGLE_API_KEY}), {@code GEMINI_BASE_URL}</td><td>Gemini (chat only)</td></tr>
+ *   <tr><td>{@code OLLAMA_HOST}, {@code NEXTTOKEN_OLLAMA_MODEL}</td><td>an Ollama server (default {@code 127.0.0.1:11434}); the model is
+ *       {@code NEXTTOKEN_MODEL}, else {@code NEXTTOKEN_OLLAMA_MODEL} (for {@link CompareProviders}, where one model name cannot suit every provider)</td></tr>
+ *   <tr><td>{@code VLLM_BASE_URL}, {@code VLLM_API_KEY}</td><td>a vLLM server (base URL up to {@code /v1}, required here so that an
+ *       unconfigured vLLM is skipped rather than tried at {@code localhost:8000}); the key if the server was started with one</td></tr>
  * </table>
  */
 public final class ExampleModel implements AutoCloseable {
   /** OpenAI serves completion and chat with different models; these are the cheapest that report logprobs. */
   static final String OPENAI_COMPLETION_MODEL = "gpt-3.5-turbo-instruct";
   static final String OPENAI_CHAT_MODEL = "gpt-4o-mini";
+
+  /** The providers the examples know, in the order {@link CompareProviders} asks them. */
+  public static final List<String> PROVIDERS = List.of("llamacpp", "openai", "openai-responses", "cohere", "gemini", "ollama", "vllm");
 
   private final LanguageModel model;
   private final LlamaServer bundledServer;
@@ -57,7 +70,9 @@ public final class ExampleModel implements AutoCloseable {
   }
 
   /**
-   * {@code provider} ({@code llamacpp}, {@code openai}, {@code cohere} or {@code ollama}), configured from {@code env}.
+   * {@code provider} (one of {@link #PROVIDERS}), configured from {@code env}. Gemini and the Responses API
+   * have no raw completion: opened for {@link Operation#COMPLETION}, their capabilities say so and a
+   * completion fails before sending.
    *
    * @throws IllegalStateException when the provider's key is not set; see {@link #missingSetting}
    */
@@ -84,10 +99,31 @@ public final class ExampleModel implements AutoCloseable {
         }
         return new ExampleModel(builder.build(), null);
       }
+      case "openai-responses" -> {
+        OpenAiResponsesModel.Builder builder = OpenAiResponsesModel.fromEnv(env);
+        configure.accept(builder);
+        return new ExampleModel(builder.model(modelName != null ? modelName : OPENAI_CHAT_MODEL).build(), null);
+      }
+      case "gemini" -> {
+        GeminiModel.Builder builder = GeminiModel.fromEnv(env);
+        configure.accept(builder);
+        if (modelName != null) {
+          builder.model(modelName);
+        }
+        return new ExampleModel(builder.build(), null);
+      }
       case "ollama" -> {
         OllamaModel.Builder builder = OllamaModel.fromEnv(env);
         configure.accept(builder);
-        return new ExampleModel(builder.model(modelName).build(), null);
+        return new ExampleModel(builder.model(ollamaModel(env)).build(), null);
+      }
+      case "vllm" -> {
+        OpenAiModel.Builder builder = OpenAiModel.vllmFromEnv(env);
+        configure.accept(builder);
+        if (modelName != null) {
+          builder.model(modelName);
+        }
+        return new ExampleModel(builder.build(), null);
       }
       default -> {
         return llamaCpp(env, configure, modelName);
@@ -125,10 +161,17 @@ public final class ExampleModel implements AutoCloseable {
   /** {@code provider} in lower case, if it is one the examples know. */
   private static String requireKnown(String provider) {
     String name = provider.strip().toLowerCase(Locale.ROOT);
-    if (!name.equals("llamacpp") && !name.equals("openai") && !name.equals("cohere") && !name.equals("ollama")) {
-      throw new IllegalArgumentException("unknown provider '" + provider + "'; use llamacpp, openai, cohere or ollama");
+    if (!PROVIDERS.contains(name)) {
+      String choices = String.join(", ", PROVIDERS.subList(0, PROVIDERS.size() - 1)) + " or " + PROVIDERS.get(PROVIDERS.size() - 1);
+      throw new IllegalArgumentException("unknown provider '" + provider + "'; use " + choices);
     }
     return name;
+  }
+
+  /** Ollama's model: {@code NEXTTOKEN_MODEL}, else {@code NEXTTOKEN_OLLAMA_MODEL}, as the CLI reads it. */
+  private static String ollamaModel(Environment env) {
+    String model = env.get("nexttoken.model", "NEXTTOKEN_MODEL");
+    return model != null ? model : env.get("nexttoken.ollama.model", "NEXTTOKEN_OLLAMA_MODEL");
   }
 
   /** What must be set before {@code provider} can run ({@code "set CO_API_KEY"}), or null when nothing is missing. */
@@ -136,8 +179,14 @@ public final class ExampleModel implements AutoCloseable {
     return switch (requireKnown(provider)) {
       case "openai" -> env.get("openai.apiKey", "OPENAI_API_KEY") == null && env.get("openai.baseUrl", "OPENAI_BASE_URL") == null
           ? "set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server)" : null;
+      case "openai-responses" -> env.get("openai.apiKey", "OPENAI_API_KEY") == null && env.get("openai.baseUrl", "OPENAI_BASE_URL") == null
+          ? "set OPENAI_API_KEY (or OPENAI_BASE_URL for a server with /v1/responses)" : null;
       case "cohere" -> env.get("cohere.apiKey", "CO_API_KEY") == null ? "set CO_API_KEY" : null;
-      case "ollama" -> env.get("nexttoken.model", "NEXTTOKEN_MODEL") == null ? "set NEXTTOKEN_MODEL (Ollama serves many models and has no default)" : null;
+      case "gemini" -> env.get("gemini.apiKey", "GEMINI_API_KEY") == null && env.get("gemini.apiKey", "GOOGLE_API_KEY") == null
+          ? "set GEMINI_API_KEY (or GOOGLE_API_KEY)" : null;
+      case "ollama" -> ollamaModel(env) == null
+          ? "set NEXTTOKEN_MODEL or NEXTTOKEN_OLLAMA_MODEL (Ollama serves many models and has no default)" : null;
+      case "vllm" -> env.get("vllm.baseUrl", "VLLM_BASE_URL") == null ? "set VLLM_BASE_URL (your vLLM server, up to /v1)" : null;
       default -> null;
     };
   }

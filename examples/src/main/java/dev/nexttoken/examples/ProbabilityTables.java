@@ -9,6 +9,7 @@ import dev.nexttoken.logprob.SequenceStats;
 import dev.nexttoken.logprob.TableFormat;
 import dev.nexttoken.logprob.TableRow;
 import dev.nexttoken.Environment;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -50,6 +51,9 @@ public final class ProbabilityTables {
       out.println();
 
       out.println(table.render(TableFormat.MARKDOWN));
+    } catch (UnsupportedCapabilityException e) {
+      // A chat-only provider (Gemini, the Responses API) has no completion; it says so before any request.
+      out.println("cannot complete: " + e.getMessage());
     }
   }
 }

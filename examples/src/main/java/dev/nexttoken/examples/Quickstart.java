@@ -7,6 +7,7 @@ import dev.nexttoken.Operation;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.Environment;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -54,6 +55,9 @@ public final class Quickstart {
           }
         }
       }
+    } catch (UnsupportedCapabilityException e) {
+      // A chat-only provider (Gemini, the Responses API) has no completion; it says so before any request.
+      out.println("cannot complete: " + e.getMessage());
     }
   }
 

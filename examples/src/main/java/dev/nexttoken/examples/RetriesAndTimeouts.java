@@ -9,6 +9,7 @@ import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.Environment;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -54,6 +55,9 @@ public final class RetriesAndTimeouts {
           builder -> builder.httpClient(shared).timeouts(timeouts).retry(retry))) {
         Completion answer = opened.model().complete(CompletionRequest.builder(Quickstart.PROMPT).maxTokens(4).temperature(0.0).build());
         out.println("answer: " + answer.text());
+      } catch (UnsupportedCapabilityException e) {
+        // A chat-only provider (Gemini, the Responses API) has no completion; the failure below still shows.
+        out.println("cannot complete: " + e.getMessage());
       }
 
       // A server that is not there: the call is retried (quickly here), then fails with an exception that

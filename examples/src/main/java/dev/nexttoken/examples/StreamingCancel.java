@@ -7,6 +7,7 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.Environment;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 
 /**
@@ -63,6 +64,9 @@ public final class StreamingCancel {
         out.println("cancelled stream: " + readChunks + " of " + allChunks + " chunks, text \"" + partial.text()
             + "\", finish " + (partial.finishReason() == null ? "none" : partial.finishReason().kind().wireName()));
       }
+    } catch (UnsupportedCapabilityException e) {
+      // A chat-only provider (Gemini, the Responses API) has no completion; it says so before any request.
+      out.println("cannot complete: " + e.getMessage());
     }
   }
 }

@@ -50,7 +50,8 @@ public final class Walk {
       }
       out.println("sampled: " + sampled.text());
     } catch (UnsupportedCapabilityException e) {
-      // A provider without text completion or alternatives (Cohere) cannot walk; it says so before any request.
+      // A provider without text completion (Gemini, the Responses API) or alternatives (Cohere) cannot walk;
+      // it says so before any request.
       out.println("cannot walk: " + e.getMessage());
     }
   }

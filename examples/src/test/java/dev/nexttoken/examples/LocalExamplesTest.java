@@ -51,8 +51,8 @@ class LocalExamplesTest {
     String output = ExampleOutput.of(out -> Chat.run(localEnvironment(server), out));
 
     // The known-answer model's chat template joins the messages, so it continues " ... Biases is".
-    assertEquals(greedyText(model, Quickstart.PROMPT, 8), find(output, "^answer: (.*)$"), output);
-    KnownAnswerModel.Candidate leastSure = greedy(model, 8).stream()
+    assertEquals(greedyText(model, Quickstart.PROMPT, Chat.MAX_TOKENS), find(output, "^answer: (.*)$"), output);
+    KnownAnswerModel.Candidate leastSure = greedy(model, Chat.MAX_TOKENS).stream()
         .min((a, b) -> Double.compare(a.logprob(), b.logprob())).orElseThrow();
     assertEquals(Quickstart.quoted(leastSure.token()), find(output, "^least sure: (\".*\") \\("), output);
   }
