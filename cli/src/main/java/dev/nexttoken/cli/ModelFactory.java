@@ -1,5 +1,6 @@
 package dev.nexttoken.cli;
 
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.RetrySettings;
@@ -11,7 +12,6 @@ import dev.nexttoken.llamacpp.LlamaCppModel;
 import dev.nexttoken.ollama.OllamaModel;
 import dev.nexttoken.openai.OpenAiModel;
 import dev.nexttoken.openai.OpenAiResponsesModel;
-import dev.nexttoken.Environment;
 import dev.nexttoken.spi.ModelBuilder;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;

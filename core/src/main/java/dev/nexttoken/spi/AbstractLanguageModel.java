@@ -1,7 +1,5 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.RequestValidator;
-import dev.nexttoken.internal.Secret;
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
@@ -16,6 +14,8 @@ import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.RequestValidationException;
+import dev.nexttoken.internal.RequestValidator;
+import dev.nexttoken.internal.Secret;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 

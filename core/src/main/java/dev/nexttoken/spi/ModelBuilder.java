@@ -1,10 +1,10 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.Authentication;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
+import dev.nexttoken.internal.StreamLimits;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;

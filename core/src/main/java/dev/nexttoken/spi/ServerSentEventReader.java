@@ -1,7 +1,7 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.StreamLimits;
 import dev.nexttoken.error.StreamTooLargeException;
+import dev.nexttoken.internal.StreamLimits;
 import java.io.IOException;
 import java.util.Objects;
 import okio.Buffer;

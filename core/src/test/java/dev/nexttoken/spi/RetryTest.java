@@ -1,7 +1,7 @@
 package dev.nexttoken.spi;
 
-import dev.nexttoken.internal.RetryPolicy;
 import dev.nexttoken.internal.RetryAfter;
+import dev.nexttoken.internal.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

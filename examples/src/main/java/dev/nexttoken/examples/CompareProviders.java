@@ -2,9 +2,9 @@ package dev.nexttoken.examples;
 
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
+import dev.nexttoken.Environment;
 import dev.nexttoken.Operation;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.nexttoken.examples;
 
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.ProbabilityTable;
 import dev.nexttoken.logprob.SequenceStats;
 import dev.nexttoken.logprob.TableFormat;
 import dev.nexttoken.logprob.TableRow;
-import dev.nexttoken.Environment;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -2,12 +2,12 @@ package dev.nexttoken.examples;
 
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.Environment;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 import java.util.Locale;
 

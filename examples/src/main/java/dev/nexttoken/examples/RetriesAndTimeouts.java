@@ -2,14 +2,14 @@ package dev.nexttoken.examples;
 
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.NextTokenException;
-import dev.nexttoken.llamacpp.LlamaCppModel;
-import dev.nexttoken.Environment;
 import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.llamacpp.LlamaCppModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

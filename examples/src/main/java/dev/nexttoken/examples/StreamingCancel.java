@@ -4,9 +4,9 @@ import dev.nexttoken.Chunk;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.CompletionStream;
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
-import dev.nexttoken.Environment;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.io.PrintStream;
 

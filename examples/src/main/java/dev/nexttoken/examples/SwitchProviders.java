@@ -3,11 +3,11 @@ package dev.nexttoken.examples;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.logprob.TokenLogprob;
-import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,15 +1,15 @@
 package dev.nexttoken.examples;
 
+import dev.nexttoken.Environment;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.analysis.NextTokenWalk;
+import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.Sampler;
 import dev.nexttoken.logprob.SamplingSettings;
 import dev.nexttoken.logprob.TableFormat;
 import dev.nexttoken.logprob.WalkResult;
 import dev.nexttoken.logprob.WalkStep;
-import dev.nexttoken.Environment;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
-import dev.nexttoken.Operation;
 import dev.nexttoken.Environment;
+import dev.nexttoken.Operation;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
 import dev.nexttoken.testkit.junit.LlamaServerExtension;

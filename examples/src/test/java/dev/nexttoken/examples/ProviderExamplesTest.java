@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nexttoken.Operation;
 import dev.nexttoken.Environment;
+import dev.nexttoken.Operation;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
 import dev.nexttoken.testkit.junit.LlamaServerExtension;

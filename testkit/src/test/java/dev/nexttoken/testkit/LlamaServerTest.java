@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,6 @@ class LlamaServerTest {
       // the line naming the address has been copied (seen on a loaded 2-core CI machine).
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
       while (!server.log().contains("127.0.0.1:" + server.port()) && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
         Thread.sleep(20);
       }
       assertTrue(server.log().contains("127.0.0.1:" + server.port()), server.log());

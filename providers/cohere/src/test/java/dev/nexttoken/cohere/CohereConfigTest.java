@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nexttoken.Environment;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.error.AuthenticationException;
-import dev.nexttoken.Environment;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -3,11 +3,11 @@ package dev.nexttoken.llamacpp;
 import dev.nexttoken.LanguageModel;
 import dev.nexttoken.Operation;
 import dev.nexttoken.RetrySettings;
+import dev.nexttoken.contract.ModelContractTest;
 import dev.nexttoken.spi.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import dev.nexttoken.contract.ModelContractTest;
 
 /** Core's provider contract, for {@code /v1/chat/completions}. */
 class LlamaCppChatContractTest extends ModelContractTest {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.Capabilities;
-import dev.nexttoken.OperationCapabilities;
 import dev.nexttoken.Environment;
+import dev.nexttoken.OperationCapabilities;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;

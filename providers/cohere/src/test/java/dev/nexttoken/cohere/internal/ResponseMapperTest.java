@@ -7,10 +7,10 @@ import dev.nexttoken.FinishReason;
 import dev.nexttoken.Usage;
 import dev.nexttoken.spi.Json;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Cohere's finish reasons and usage in neutral terms. */
 class ResponseMapperTest {

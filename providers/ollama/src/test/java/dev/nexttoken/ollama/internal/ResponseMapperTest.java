@@ -10,9 +10,9 @@ import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.Json;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The pieces of a response object: finish reasons, usage, logprob values. */
 class ResponseMapperTest {
