@@ -14,7 +14,8 @@ import java.util.Objects;
  * the statistics, never counted as 0: OpenAI cannot score the first token of its input, and
  * llama.cpp cannot either when the model adds no beginning-of-sequence token. The rank of each
  * scored token among the alternatives, the probability mass they leave unseen and the entropy are
- * in {@link #table(Integer)}.
+ * in {@link #table(Integer)}; vLLM also reports each token's rank in the whole vocabulary
+ * ({@link TokenLogprob#rank()}).
  *
  * @param tokens the scored tokens in order, each with its logprob and the alternatives the model
  *     preferred (as many as asked for; empty when none were)

@@ -71,13 +71,32 @@ class VllmCommandsTest {
     assertEquals(List.of(".", " and"), texts(tokens.get(1).get("top"), "token"));
     assertEquals(List.of("13", "323"), texts(tokens.get(1).get("top"), "id"));
     assertEquals(List.of(" capital", " country"), texts(tokens.get(3).get("top"), "token"));
-    assertEquals(1, tokens.get(0).get("rank").asInt());
-    assertTrue(tokens.get(1).get("rank").isNull(), "rank 9 is outside the listed two");
+    // rank: among the listed candidates where the token is one of them, else vLLM's rank in the vocabulary
+    assertEquals(List.of("1", "9", "2", "4"), texts(tokens, "rank"));
+    assertEquals(List.of(".", " and"), texts(tokens.get(1).get("top"), "token"), "rank 9 is outside the listed two");
     assertEquals(-0.3 - 3.9 - 1.7 - 2.8, json.get("totalLogprob").asDouble(), 1e-9);
     JsonNode usage = json.get("usage");
     assertEquals(10, usage.get("promptTokens").asInt());
     assertTrue(usage.get("cachedTokens").isNull());
     assertTrue(usage.get("reasoningTokens").isNull());
+  }
+
+  @Test
+  void theTableShowsVllmsRankOfATokenOutsideTheListedCandidates() {
+    server.enqueue(Fixtures.json(200, Fixtures.read("vllm", "completions", "score.json")));
+
+    Cli.Result result = run("score", " Paris, a city", "--prompt", "The capital of France is", "--top-logprobs", "2");
+
+    assertEquals(0, result.code(), result::toString);
+    List<String> lines = result.out().lines().toList();
+    assertEquals(List.of("#", "token", "prob", "logprob", "rank"), List.of(lines.get(0).trim().split("\\s+")).subList(0, 5), result::out);
+    List<String> ranks = new ArrayList<>();
+    for (String line : lines.subList(1, 5)) {
+      String[] cells = line.trim().split("\\s+");
+      ranks.add(cells[1] + " " + cells[4]);
+    }
+    assertEquals(List.of("␣Paris 1", ", 9", "␣a 2", "␣city 4"), ranks, result::out);
+    assertFalse(result.out().contains(">2"), result::out);
   }
 
   private RecordedRequest request;

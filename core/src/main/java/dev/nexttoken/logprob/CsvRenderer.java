@@ -15,7 +15,8 @@ import java.util.List;
  * {@code prompt} and {@code argmax} after {@code position}. {@code bytes} are decimal values
  * separated by spaces; {@code text} is, for the chosen token, the characters it completes in the
  * sequence (a character split over tokens appears whole on its last token) and, for a candidate,
- * its bytes decoded on their own (U+FFFD for part of a character); unknown values are empty;
+ * its bytes decoded on their own (U+FFFD for part of a character); {@code rank} is, as in the JSON,
+ * {@link TableRow#knownRank()}; unknown values are empty;
  * a logprob of probability 0 is {@code -Infinity}.
  */
 public record CsvRenderer() implements TableRenderer {
@@ -57,7 +58,7 @@ public record CsvRenderer() implements TableRenderer {
         value(row.id()),
         logprob(row.logprob()),
         value(row.probability()),
-        value(row.rank()),
+        value(row.knownRank()),
         value(row.coveredMass()),
         value(row.unseenMass()),
         entropy == null ? "" : String.valueOf(entropy.lowerBound()),

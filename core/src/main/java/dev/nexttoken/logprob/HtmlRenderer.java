@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p>Each token is a {@code span.tok} whose own text is the token's display text (see
  * {@link TableRow#display()}) and which carries {@code data-position}, {@code data-token},
- * {@code data-prob}, {@code data-logprob} and {@code data-rank} (empty when unknown); its
+ * {@code data-prob}, {@code data-logprob} and {@code data-rank} (empty when unknown; as the JSON's
+ * {@code rank}, {@link TableRow#knownRank()}); its
  * {@code span.tip} lists the candidates as {@code span.cand} with {@code data-token} and
  * {@code data-prob}, the chosen one with class {@code chosen}. Everything is HTML-escaped.
  *
@@ -101,7 +102,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
           .append(" data-token=\"").append(html(row.token())).append('"')
           .append(" data-prob=\"").append(p == null ? "" : p).append('"')
           .append(" data-logprob=\"").append(row.logprob() == null ? "" : row.logprob()).append('"')
-          .append(" data-rank=\"").append(row.rank() == null ? "" : row.rank()).append('"')
+          .append(" data-rank=\"").append(row.knownRank() == null ? "" : row.knownRank()).append('"')
           .append(" style=\"background:").append(background(p)).append("\">")
           .append(html(row.display().isEmpty() ? TokenText.EMPTY : row.display()))
           .append("<span class=\"tip\">");
@@ -121,7 +122,8 @@ public record HtmlRenderer(String title) implements TableRenderer {
     if (!row.alternativesKnown()) {
       return "chosen " + TokenText.chosen(row) + " p=" + TokenText.probability(row.probability()) + "; the provider listed no alternatives";
     }
-    String rank = row.rank() != null ? "rank " + row.rank() : "outside the listed candidates, p=" + TokenText.probability(row.probability());
+    String rank = row.rank() != null ? "rank " + row.rank()
+        : (row.reportedRank() == null ? "" : "rank " + row.reportedRank() + ", ") + "outside the listed candidates, p=" + TokenText.probability(row.probability());
     return rank + "; unseen " + TokenText.probability(row.unseenMass()) + "; entropy " + TokenText.entropy(row.entropy());
   }
 
@@ -129,7 +131,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
     out.append("<td><code>").append(html(TokenText.chosen(row))).append("</code></td>")
         .append("<td class=\"n\">").append(TokenText.probability(row.probability())).append("</td>")
         .append("<td class=\"n\">").append(TokenText.logprob(row.logprob())).append("</td>")
-        .append("<td class=\"n\">").append(row.rank() != null ? row.rank().toString() : row.alternativesKnown() ? "&gt;" + row.candidates().size() : "?").append("</td>")
+        .append("<td class=\"n\">").append(row.knownRank() != null ? row.knownRank().toString() : row.alternativesKnown() ? "&gt;" + row.candidates().size() : "?").append("</td>")
         .append("<td class=\"n\">").append(TokenText.probability(row.unseenMass())).append("</td>")
         .append("<td class=\"n\">").append(html(TokenText.entropy(row.entropy()))).append("</td><td>");
     if (!row.alternativesKnown()) {

@@ -13,8 +13,9 @@ import java.util.List;
  * <p>A table: {@code {"text", "tokens": [...], "stats": {...}, "vocabularySize"}}. Each token:
  * {@code position}, {@code token} (the provider's text), {@code text} (decoded from the bytes, the
  * characters this token completes), {@code bytes} (integers 0–255, or null), {@code id} (or null),
- * {@code logprob}, {@code prob}, {@code rank} (1-based; null when outside the listed candidates or
- * none are known), {@code top} (candidates in rank order, each {@code token, text, bytes, id,
+ * {@code logprob}, {@code prob}, {@code rank} (1-based, {@link TableRow#knownRank()}: the rank among
+ * the listed candidates when the chosen token is one of them, else the rank in the whole distribution
+ * where the provider reports it (vLLM's scoring), else null), {@code top} (candidates in rank order, each {@code token, text, bytes, id,
  * logprob, prob}; null when the provider listed none), {@code coveredMass} and {@code unseenMass}
  * (null when unknown), {@code entropy} ({@code {lower, upper, exact}} in nats, or null).
  *
@@ -100,7 +101,7 @@ public record JsonRenderer(boolean pretty) implements TableRenderer {
     writeBytes(json, row.bytes());
     writeNumberOrNull(json, "id", row.id());
     writeLogprob(json, row.logprob());
-    writeNumberOrNull(json, "rank", row.rank());
+    writeNumberOrNull(json, "rank", row.knownRank());
     json.writeFieldName("top");
     if (row.alternativesKnown()) {
       writeCandidates(json, row.candidates());

@@ -51,7 +51,7 @@ public record MarkdownRenderer(int maxCandidates) implements TableRenderer {
     out.append("| ").append(escape(TokenText.chosen(row)))
         .append(" | ").append(TokenText.probability(row.probability()))
         .append(" | ").append(TokenText.logprob(row.logprob()))
-        .append(" | ").append(row.rank() != null ? row.rank() : row.alternativesKnown() ? "\\>" + row.candidates().size() : "?")
+        .append(" | ").append(row.knownRank() != null ? row.knownRank() : row.alternativesKnown() ? "\\>" + row.candidates().size() : "?")
         .append(" | ").append(TokenText.probability(row.unseenMass()))
         .append(" | ").append(escape(TokenText.entropy(row.entropy())))
         .append(" | ").append(candidates(row)).append(" |\n");

@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Computes one {@link TableRow} from a provider's {@link TokenLogprob}: ranks, masses, entropy. */
+/**
+ * Computes one {@link TableRow} from a provider's {@link TokenLogprob}: ranks, masses, entropy. The
+ * rank among the candidates is computed here; the provider's own rank ({@link TokenLogprob#rank()})
+ * is passed through as {@link TableRow#reportedRank()}.
+ */
 final class RowBuilder {
   /** Unseen mass below this counts as none: providers round logprobs to float precision or less. */
   static final double MASS_TOLERANCE = 1e-6;
@@ -17,7 +21,7 @@ final class RowBuilder {
     boolean known = listed != null && !listed.isEmpty();
     if (!known) {
       return new TableRow(position, token.token(), token.sharedBytes(), token.id(), token.logprob(), List.of(), false,
-          null, null, null, null, piece.text(), piece.display());
+          null, null, null, null, piece.text(), piece.display(), token.rank());
     }
     List<TokenCandidate> candidates = rankOrder(withoutDuplicates(listed));
     Integer rank = null;
@@ -46,7 +50,7 @@ final class RowBuilder {
     double unseen = 1.0 - covered;
     Entropy entropy = entropy(listedEntropy, unseen, listedTokens, vocabularySize);
     return new TableRow(position, token.token(), token.sharedBytes(), token.id(), token.logprob(), candidates, true,
-        rank, covered, unseen, entropy, piece.text(), piece.display());
+        rank, covered, unseen, entropy, piece.text(), piece.display(), token.rank());
   }
 
   /** See {@link Entropy} for why these are the bounds. */

@@ -102,8 +102,8 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
   }
 
   private static String rank(TableRow row) {
-    if (row.rank() != null) {
-      return String.valueOf(row.rank());
+    if (row.knownRank() != null) {
+      return String.valueOf(row.knownRank());
     }
     return row.alternativesKnown() ? ">" + row.candidates().size() : "?";
   }

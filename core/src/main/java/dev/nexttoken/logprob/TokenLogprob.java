@@ -15,8 +15,13 @@ import java.util.Objects;
  *     probability 0 (a provider sentinel); null when unknown (the first token of an echoed prompt)
  * @param topLogprobs the alternatives in rank order (most likely first), or null when the provider
  *     reports none (Cohere); an empty list when alternatives were not asked for
+ * @param rank the token's 1-based rank in the model's whole distribution at this position, as the
+ *     provider reports it (vLLM's {@code prompt_logprobs}: rank 9 even when only the top 2 are
+ *     listed), or null when the provider reports none (every other provider, and vLLM's generated
+ *     tokens); never derived from {@code topLogprobs}. It is what the provider says: it need not
+ *     match the token's place among {@code topLogprobs} when logprobs tie. At least 1.
  */
-public record TokenLogprob(String token, byte[] bytes, Integer id, Double logprob, List<TokenCandidate> topLogprobs) {
+public record TokenLogprob(String token, byte[] bytes, Integer id, Double logprob, List<TokenCandidate> topLogprobs, Integer rank) {
   public TokenLogprob {
     Objects.requireNonNull(token, "token");
     bytes = bytes == null ? null : bytes.clone();
@@ -24,6 +29,14 @@ public record TokenLogprob(String token, byte[] bytes, Integer id, Double logpro
       throw new IllegalArgumentException("logprob must be <= 0, was " + logprob + " for token " + Logprobs.quote(token));
     }
     topLogprobs = topLogprobs == null ? null : List.copyOf(topLogprobs);
+    if (rank != null && rank < 1) {
+      throw new IllegalArgumentException("rank must be >= 1, was " + rank + " for token " + Logprobs.quote(token));
+    }
+  }
+
+  /** A token whose provider reports no rank of its own ({@code rank} null): what every provider but vLLM's scoring gives. */
+  public TokenLogprob(String token, byte[] bytes, Integer id, Double logprob, List<TokenCandidate> topLogprobs) {
+    this(token, bytes, id, logprob, topLogprobs, null);
   }
 
   /** The probability, or null when the logprob is unknown. */
@@ -62,17 +75,18 @@ public record TokenLogprob(String token, byte[] bytes, Integer id, Double logpro
         && Arrays.equals(bytes, t.bytes)
         && Objects.equals(id, t.id)
         && Objects.equals(logprob, t.logprob)
-        && Objects.equals(topLogprobs, t.topLogprobs);
+        && Objects.equals(topLogprobs, t.topLogprobs)
+        && Objects.equals(rank, t.rank);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(token, Arrays.hashCode(bytes), id, logprob, topLogprobs);
+    return Objects.hash(token, Arrays.hashCode(bytes), id, logprob, topLogprobs, rank);
   }
 
   @Override
   public String toString() {
     return "TokenLogprob[" + Logprobs.quote(token) + (id == null ? "" : " #" + id) + " logprob=" + logprob
-        + (topLogprobs == null ? "" : " top=" + topLogprobs.size()) + "]";
+        + (topLogprobs == null ? "" : " top=" + topLogprobs.size()) + (rank == null ? "" : " rank=" + rank) + "]";
   }
 }

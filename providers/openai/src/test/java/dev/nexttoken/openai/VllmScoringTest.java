@@ -14,6 +14,8 @@ import dev.nexttoken.ScoredText;
 import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.MalformedResponseException;
+import dev.nexttoken.logprob.ProbabilityTable;
+import dev.nexttoken.logprob.TableRow;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
@@ -55,18 +57,25 @@ class VllmScoringTest {
 
     assertBody(vllm("completions", "request-score.json"), take(server));
     assertEquals(List.of(
-        token(" Paris", 12366, -0.3, candidate(" Paris", 12366, -0.3), candidate(" a", 264, -2.9)),
+        token(" Paris", 12366, -0.3, 1, candidate(" Paris", 12366, -0.3), candidate(" a", 264, -2.9)),
         // rank 9: the entry has k + 1 keys, the scored token first; its alternatives are ranks 1 and 2
-        token(",", 11, -3.9, candidate(".", 13, -0.6), candidate(" and", 323, -1.4)),
+        token(",", 11, -3.9, 9, candidate(".", 13, -0.6), candidate(" and", 323, -1.4)),
         // listed first though rank 2: the scored token is the first key, not the rank-1 entry
-        token(" a", 264, -1.7, candidate(" the", 279, -1.0), candidate(" a", 264, -1.7)),
+        token(" a", 264, -1.7, 2, candidate(" the", 279, -1.0), candidate(" a", 264, -1.7)),
         // rank 4, missing from the top 2
-        token(" city", 3363, -2.8, candidate(" capital", 6864, -0.9), candidate(" country", 3544, -1.5))),
+        token(" city", 3363, -2.8, 4, candidate(" capital", 6864, -0.9), candidate(" country", 3544, -1.5))),
         scored.tokens());
+    assertEquals(List.of(1, 9, 2, 4), scored.tokens().stream().map(TokenLogprob::rank).toList(), "vLLM's ranks in the whole vocabulary");
     assertEquals(-0.3 - 3.9 - 1.7 - 2.8, scored.totalLogprob(), 1e-12);
-    assertEquals(1, scored.table(null).row(0).rank());
-    assertNull(scored.table(null).row(1).rank(), "rank 9 is outside the two listed alternatives");
-    assertEquals(2, scored.table(null).row(2).rank());
+    ProbabilityTable table = scored.table(null);
+    assertEquals(1, table.row(0).rank());
+    assertNull(table.row(1).rank(), "rank 9 is outside the two listed alternatives");
+    assertEquals(9, table.row(1).reportedRank());
+    assertEquals(9, table.row(1).knownRank());
+    assertEquals(2, table.row(2).rank());
+    assertNull(table.row(3).rank(), "rank 4 is outside the two listed alternatives");
+    assertEquals(4, table.row(3).reportedRank());
+    assertEquals(4, table.row(3).knownRank());
     assertEquals(MODEL, scored.model());
     assertEquals(new Usage(10, 1, 11), scored.usage());
     assertEquals("cmpl-v7a", scored.metadata().responseId());
@@ -90,7 +99,7 @@ class VllmScoringTest {
 
     assertBody(vllm("completions", "request-score.json"), take(server));
     assertEquals(9, scored.tokens().size());
-    assertEquals(token("The", 791, -2.1, candidate("I", 40, -1.3), candidate("A", 32, -1.9)), scored.tokens().get(0));
+    assertEquals(token("The", 791, -2.1, 3, candidate("I", 40, -1.3), candidate("A", 32, -1.9)), scored.tokens().get(0));
     assertEquals(9, scored.stats().knownLogprobs());
   }
 
@@ -104,6 +113,8 @@ class VllmScoringTest {
     for (TokenLogprob token : scored.tokens()) {
       assertEquals(List.of(), token.topLogprobs(), token::toString);
     }
+    assertEquals(List.of(1, 9, 2, 4), scored.tokens().stream().map(TokenLogprob::rank).toList(), "ranks are reported without alternatives too");
+    assertEquals(List.of(1, 9, 2, 4), scored.table(null).rows().stream().map(TableRow::knownRank).toList());
     assertEquals(-0.3 - 3.9 - 1.7 - 2.8, scored.totalLogprob(), 1e-12);
   }
 
@@ -115,10 +126,11 @@ class VllmScoringTest {
 
     take(server);
     assertEquals(2, scored.tokens().size());
-    assertEquals(new TokenLogprob("Hello", null, null, null, List.of()), scored.tokens().get(0));
+    assertEquals(new TokenLogprob("Hello", null, null, null, List.of()), scored.tokens().get(0), "read from the input: no rank");
     // -9999 is vLLM's stand-in for probability 0
     assertEquals(Double.NEGATIVE_INFINITY, scored.tokens().get(1).logprob());
     assertEquals(1879, scored.tokens().get(1).id());
+    assertEquals(151643, scored.tokens().get(1).rank());
     assertEquals(1, scored.stats().knownLogprobs());
   }
 
@@ -153,8 +165,8 @@ class VllmScoringTest {
     assertEquals("vllm", model.provider());
   }
 
-  static TokenLogprob token(String token, int id, double logprob, TokenCandidate... top) {
-    return new TokenLogprob(token, null, id, logprob, List.of(top));
+  static TokenLogprob token(String token, int id, double logprob, int rank, TokenCandidate... top) {
+    return new TokenLogprob(token, null, id, logprob, List.of(top), rank);
   }
 
   static TokenCandidate candidate(String token, int id, double logprob) {

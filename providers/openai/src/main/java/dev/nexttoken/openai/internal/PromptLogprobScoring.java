@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>Each position is an object keyed by token id: the prompt's own token first, with its true rank,
  * then the top k (ranks 1..k), so a position has k entries when the prompt token is among the top k
  * and k + 1 when it is not. The prompt token is the one {@code prompt_token_ids} names, else the
- * first key, never the rank-1 entry. Alternatives are the entries ranked 1..k. The first position is
+ * first key, never the rank-1 entry; its rank becomes the token's {@link TokenLogprob#rank()} (also
+ * when it is outside the top k, or k is 0). Alternatives are the entries ranked 1..k. The first position is
  * null (nothing precedes it); it is usually the beginning-of-sequence token, which reads no text and
  * is left out. Where the seam between prompt and text lies is found by adding up the tokens'
  * {@code decoded_token} lengths, with the rule of {@link ScoreMapping}: a token straddling the seam is
@@ -77,7 +78,7 @@ public final class PromptLogprobScoring {
         Responses.metadata(headers, response.id(), Responses.fingerprint(response.systemFingerprint())));
   }
 
-  /** The prompt token of one position ({@code actualId}, else the first key) with the entries ranked 1..k as its alternatives. */
+  /** The prompt token of one position ({@code actualId}, else the first key) with its rank and the entries ranked 1..k as its alternatives. */
   private static TokenLogprob token(Map<String, CompletionResponse.PromptLogprob> position, String actualId, int k) {
     String key = actualId != null && position.containsKey(actualId) ? actualId : position.keySet().iterator().next();
     CompletionResponse.PromptLogprob actual = position.get(key);
@@ -93,7 +94,8 @@ public final class PromptLogprobScoring {
       }
     }
     Double logprob = actual.logprob() == null ? null : Logprobs.fromProviderLogprob(actual.logprob());
-    return new TokenLogprob(text(actual), null, id(key), logprob, Alternatives.ranked(all, count, k));
+    Integer rank = actual.rank() != null && actual.rank() >= 1 ? actual.rank() : null; // vLLM's ranks start at 1; anything else is no rank
+    return new TokenLogprob(text(actual), null, id(key), logprob, Alternatives.ranked(all, count, k), rank);
   }
 
   private static String text(CompletionResponse.PromptLogprob value) {

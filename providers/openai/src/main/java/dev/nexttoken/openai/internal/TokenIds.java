@@ -56,7 +56,8 @@ public final class TokenIds {
       }
       Integer id = id(t.token());
       List<TokenCandidate> top = t.topLogprobs() == null ? null : t.topLogprobs().stream().map(TokenIds::read).toList();
-      out.add(id == null ? new TokenLogprob(t.token(), t.bytes(), t.id(), t.logprob(), top) : new TokenLogprob("", null, id, t.logprob(), top));
+      out.add(id == null ? new TokenLogprob(t.token(), t.bytes(), t.id(), t.logprob(), top, t.rank())
+          : new TokenLogprob("", null, id, t.logprob(), top, t.rank()));
     }
     return out;
   }
