@@ -48,7 +48,7 @@ public final class Chat {
 
       // The least certain token is where the answer could most easily have gone another way.
       TokenLogprob leastSure = null;
-      for (TokenLogprob token : answer.logprobs()) {
+      for (TokenLogprob token : Quickstart.tokens(answer)) {
         out.printf(Locale.ROOT, "%-14s p=%.4f%n", Quickstart.quoted(token.token()), token.probability());
         if (token.logprob() != null && (leastSure == null || token.logprob() < leastSure.logprob())) {
           leastSure = token;

@@ -76,7 +76,7 @@ public final class CompareProviders {
     out.println("  text:   " + answer.text());
     out.println("  usage:  " + answer.usage().promptTokens() + " in, " + answer.usage().completionTokens() + " out");
     StringBuilder tokens = new StringBuilder();
-    for (TokenLogprob token : answer.logprobs()) {
+    for (TokenLogprob token : Quickstart.tokens(answer)) {
       tokens.append(String.format(Locale.ROOT, "%s %.3f  ", Quickstart.quoted(token.token()), token.probability()));
     }
     out.println("  tokens: " + tokens.toString().strip());

@@ -9,6 +9,7 @@ import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public final class Quickstart {
           + "), tokens: " + answer.usage().promptTokens() + " in, " + answer.usage().completionTokens() + " out");
 
       // One entry per generated token, in order; probability() is exp(logprob).
-      for (TokenLogprob token : answer.logprobs()) {
+      for (TokenLogprob token : tokens(answer)) {
         out.printf(Locale.ROOT, "%-14s p=%.4f  logprob=%.4f%n", quoted(token.token()), token.probability(), token.logprob());
         // null when the provider lists no alternatives (Cohere), empty when none were asked for.
         if (token.hasAlternatives()) {
@@ -59,6 +60,15 @@ public final class Quickstart {
       // A chat-only provider (Gemini, the Responses API) has no completion; it says so before any request.
       out.println("cannot complete: " + e.getMessage());
     }
+  }
+
+  /**
+   * The answer's tokens with their logprobs, or none: {@link Completion#logprobs()} is null when the
+   * provider reported no logprobs (a server that ignores the request for them), and an example
+   * should then print the text and say so rather than fail.
+   */
+  static List<TokenLogprob> tokens(Completion answer) {
+    return answer.logprobs() == null ? List.of() : answer.logprobs();
   }
 
   /** Quotes a token so its leading space shows. */

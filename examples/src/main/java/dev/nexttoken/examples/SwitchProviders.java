@@ -74,7 +74,7 @@ public final class SwitchProviders {
         : model.chat(ChatRequest.builder().user(Quickstart.PROMPT).maxTokens(Chat.MAX_TOKENS).temperature(0.0).topLogprobs(0).build());
     out.println("text: " + answer.text());
     StringBuilder tokens = new StringBuilder();
-    for (TokenLogprob token : answer.logprobs()) {
+    for (TokenLogprob token : Quickstart.tokens(answer)) {
       tokens.append(String.format(Locale.ROOT, "%s %.3f  ", Quickstart.quoted(token.token()), token.probability()));
     }
     out.println("tokens: " + tokens.toString().strip());

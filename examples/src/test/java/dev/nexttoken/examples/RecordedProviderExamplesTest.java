@@ -53,6 +53,12 @@ class RecordedProviderExamplesTest {
         if (path.equals("/vllm/v1/completions")) {
           return json(fixture("vllm", "completions", "extras.json"));
         }
+        if (path.equals("/bare/v1/completions")) {
+          // A server that ignores the request for logprobs (ours, written from the legacy format).
+          return json("{\"id\":\"cmpl-bare\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\","
+              + "\"choices\":[{\"text\":\" Paris.\",\"index\":0,\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+              + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}");
+        }
         if (path.equals("/vllm/v1/chat/completions")) {
           return json(fixture("vllm", "chat", "extras.json"));
         }
@@ -124,6 +130,16 @@ class RecordedProviderExamplesTest {
     assertTrue(body.contains("\"prompt\":\"" + Quickstart.PROMPT + "\""), body);
     assertTrue(body.contains("\"logprobs\":0"), "vLLM reports the chosen tokens for 0: " + body);
     assertFalse(body.contains("\"model\""), "without NEXTTOKEN_MODEL the server's one model answers: " + body);
+  }
+
+  @Test
+  void anAnswerWithoutLogprobsIsPrintedWithoutTokens() {
+    Environment bare = Environment.of(Map.of("vllm.baseUrl", server.url("/bare/v1").toString()), Map.of());
+
+    String output = ExampleOutput.of(out -> SwitchProviders.run("vllm", bare, out));
+
+    assertEquals(" Paris.", find(output, "^text: (.*)$"), output);
+    assertEquals("", find(output, "^tokens:(.*)$").strip(), "no logprobs reported, none printed: " + output);
   }
 
   @Test
