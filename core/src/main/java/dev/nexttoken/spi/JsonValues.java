@@ -176,6 +176,39 @@ public final class JsonValues {
     }
   }
 
+  /**
+   * {@link #requireObject} for an element of the array {@code arrayName}, named {@code arrayName[]}
+   * in the error. The element's name is built only for the error: readers call this once per
+   * logprob entry and alternative, and building it every time cost 270 bytes a token.
+   */
+  public static void requireElement(JsonParser p, String arrayName) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw unexpected(p, arrayName + "[]", "an object");
+    }
+  }
+
+  /**
+   * The integer field {@code wanted} of the object the parser is on ({@code usage.*_details}-style
+   * objects), skipping its other fields; null when the object is null or lacks the field. The
+   * field is named {@code objectName.wanted} in an error.
+   */
+  public static Integer integerIn(JsonParser p, String objectName, String wanted) throws IOException {
+    if (!startObject(p, objectName)) {
+      return null;
+    }
+    Integer value = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if (field.equals(wanted)) {
+        value = integer(p, objectName + "." + field);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return value;
+  }
+
   /** Fails unless the parser is on the start of an array (or on null, which returns false). */
   public static boolean startArray(JsonParser p, String field) throws IOException {
     return start(p, field, JsonToken.START_ARRAY, "an array");

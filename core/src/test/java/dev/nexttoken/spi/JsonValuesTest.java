@@ -37,6 +37,31 @@ class JsonValuesTest {
   }
 
   @Test
+  void readsOneCountOfADetailsObject() {
+    assertEquals(Integer.valueOf(12), value("{\"audio_tokens\":3,\"cached_tokens\":12,\"x\":{\"y\":1}}",
+        p -> JsonValues.integerIn(p, "prompt_tokens_details", "cached_tokens")));
+    assertEquals(Integer.valueOf(0), value("{\"cached_tokens\":0}", p -> JsonValues.integerIn(p, "d", "cached_tokens")));
+    assertNull(value("{\"audio_tokens\":3}", p -> JsonValues.integerIn(p, "d", "cached_tokens")));
+    assertNull(value("null", p -> JsonValues.integerIn(p, "d", "cached_tokens")));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> value("{\"cached_tokens\":[1]}", p -> JsonValues.integerIn(p, "prompt_tokens_details", "cached_tokens")));
+    assertTrue(e.getMessage().contains("prompt_tokens_details.cached_tokens"), e.getMessage());
+  }
+
+  @Test
+  void anArrayElementThatIsNoObjectIsNamedAfterItsArray() {
+    assertNull(value("{}", p -> {
+      JsonValues.requireElement(p, "top_logprobs");
+      return null;
+    }));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> value("null", p -> {
+      JsonValues.requireElement(p, "top_logprobs");
+      return null;
+    }));
+    assertTrue(e.getMessage().contains("expected an object for top_logprobs[]"), e.getMessage());
+  }
+
+  @Test
   void readsBytesBothSignedAndUnsigned() {
     JsonValues.Scratch scratch = new JsonValues.Scratch();
     assertArrayEquals(new byte[] {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, value("[226,130,172]", p -> JsonValues.bytes(p, "v", scratch)));

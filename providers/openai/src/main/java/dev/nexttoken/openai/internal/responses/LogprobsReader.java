@@ -2,7 +2,7 @@ package dev.nexttoken.openai.internal.responses;
 
 import static dev.nexttoken.spi.JsonValues.bytes;
 import static dev.nexttoken.spi.JsonValues.number;
-import static dev.nexttoken.spi.JsonValues.requireObject;
+import static dev.nexttoken.spi.JsonValues.requireElement;
 import static dev.nexttoken.spi.JsonValues.startArray;
 import static dev.nexttoken.spi.JsonValues.text;
 
@@ -60,7 +60,7 @@ final class LogprobsReader {
   }
 
   private TokenLogprob entry(JsonParser p, String name) throws IOException {
-    requireObject(p, name + "[]"); // a null entry would shift every position after it
+    requireElement(p, name); // a null entry would shift every position after it
     String token = null;
     byte[] bytes = null;
     Double logprob = null;
@@ -101,7 +101,7 @@ final class LogprobsReader {
   }
 
   private TokenCandidate alternative(JsonParser p, String name) throws IOException {
-    requireObject(p, name + "[]");
+    requireElement(p, name);
     String token = null;
     byte[] bytes = null;
     Double logprob = null;

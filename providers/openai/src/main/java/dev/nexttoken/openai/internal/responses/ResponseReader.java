@@ -1,6 +1,7 @@
 package dev.nexttoken.openai.internal.responses;
 
 import static dev.nexttoken.spi.JsonValues.integer;
+import static dev.nexttoken.spi.JsonValues.integerIn;
 import static dev.nexttoken.spi.JsonValues.startArray;
 import static dev.nexttoken.spi.JsonValues.startObject;
 import static dev.nexttoken.spi.JsonValues.text;
@@ -223,8 +224,8 @@ final class ResponseReader implements Json.Reader<WireResponse> {
         case "input_tokens" -> input = integer(p, field);
         case "output_tokens" -> output = integer(p, field);
         case "total_tokens" -> total = integer(p, field);
-        case "input_tokens_details" -> cached = detail(p, field, "cached_tokens");
-        case "output_tokens_details" -> reasoning = detail(p, field, "reasoning_tokens");
+        case "input_tokens_details" -> cached = integerIn(p, field, "cached_tokens");
+        case "output_tokens_details" -> reasoning = integerIn(p, field, "reasoning_tokens");
         default -> p.skipChildren();
       }
     }
@@ -232,22 +233,5 @@ final class ResponseReader implements Json.Reader<WireResponse> {
       total = input + output;
     }
     return new Usage(input, output, total, cached, reasoning);
-  }
-
-  private static Integer detail(JsonParser p, String name, String wanted) throws IOException {
-    if (!startObject(p, name)) {
-      return null;
-    }
-    Integer value = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals(wanted)) {
-        value = integer(p, field);
-      } else {
-        p.skipChildren();
-      }
-    }
-    return value;
   }
 }
