@@ -108,16 +108,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
    * the base URL (up to and including {@code /v1}) from {@code vllm.baseUrl} / {@code VLLM_BASE_URL}.
    */
   public static Builder vllmFromEnv(Environment env) {
-    Builder builder = vllm();
-    String key = env.get("vllm.apiKey", "VLLM_API_KEY");
-    if (key != null) {
-      builder.apiKey(key);
-    }
-    String baseUrl = env.get("vllm.baseUrl", "VLLM_BASE_URL");
-    if (baseUrl != null) {
-      builder.baseUrl(baseUrl);
-    }
-    return builder;
+    return OpenAiAccount.keyAndBaseUrl(vllm(), env, "vllm", "VLLM");
   }
 
   /** A builder pre-filled from system properties and environment variables; see {@link #fromEnv(Environment)}. */
@@ -143,17 +134,8 @@ public final class OpenAiModel extends AbstractLanguageModel {
    * {@code fromEnv().authentication(Authentication.header("api-key", key))}.
    */
   public static Builder fromEnv(Environment env) {
-    Builder builder = new Builder();
-    String key = env.get("openai.apiKey", "OPENAI_API_KEY");
-    if (key != null) {
-      builder.apiKey(key);
-    }
-    String baseUrl = env.get("openai.baseUrl", "OPENAI_BASE_URL");
-    if (baseUrl != null) {
-      builder.baseUrl(baseUrl);
-    }
-    builder.organization(env.get("openai.orgId", "OPENAI_ORG_ID"));
-    builder.project(env.get("openai.projectId", "OPENAI_PROJECT_ID"));
+    Builder builder = OpenAiAccount.keyAndBaseUrl(new Builder(), env, "openai", "OPENAI");
+    builder.account.organizationAndProject(env);
     return builder;
   }
 
@@ -283,8 +265,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   /** Builds an {@link OpenAiModel}; see {@link ModelBuilder} for the settings every provider shares. */
   public static final class Builder extends ModelBuilder<Builder> {
-    private String organization;
-    private String project;
+    private final OpenAiAccount account = new OpenAiAccount();
     private OpenAiDialect dialect;
     private boolean includeUsageInStreams = true;
     private boolean returnTokensAsTokenIds;
@@ -294,13 +275,13 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
     /** Sent as {@code OpenAI-Organization}; null sends none. */
     public Builder organization(String value) {
-      organization = blankToNull(value);
+      account.organization(value);
       return this;
     }
 
     /** Sent as {@code OpenAI-Project}; null sends none. */
     public Builder project(String value) {
-      project = blankToNull(value);
+      account.project(value);
       return this;
     }
 
@@ -351,21 +332,9 @@ public final class OpenAiModel extends AbstractLanguageModel {
      */
     public OpenAiModel build() {
       boolean vllm = dialect == OpenAiDialect.VLLM;
-      HttpTransport.Builder transport = vllm ? transport(VLLM_PROVIDER, VLLM_DEFAULT_BASE_URL) : transport(PROVIDER, DEFAULT_BASE_URL);
-      if (organization != null) {
-        transport.header("OpenAI-Organization", organization);
-      }
-      if (project != null) {
-        transport.header("OpenAI-Project", project);
-      }
-      HttpTransport built = transport.build();
-      OpenAiDialect resolved = dialect != null ? dialect
-          : built.baseUrl().host().equals("api.openai.com") ? OpenAiDialect.OPENAI : OpenAiDialect.COMPATIBLE;
+      HttpTransport built = account.build(vllm ? transport(VLLM_PROVIDER, VLLM_DEFAULT_BASE_URL) : transport(PROVIDER, DEFAULT_BASE_URL));
+      OpenAiDialect resolved = OpenAiAccount.dialect(dialect, built);
       return new OpenAiModel(built, defaults(), resolved, includeUsageInStreams, vllm && returnTokensAsTokenIds, maxLogprobs);
-    }
-
-    private static String blankToNull(String value) {
-      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 }

@@ -96,16 +96,9 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
    * </table>
    */
   public static Builder fromEnv(Environment env) {
-    Builder builder = new Builder();
-    String key = env.get("openai.apiKey", "OPENAI_API_KEY");
-    if (key != null) {
-      builder.apiKey(key);
-    }
-    String baseUrl = env.get("openai.baseUrl", "OPENAI_BASE_URL");
-    if (baseUrl != null) {
-      builder.baseUrl(baseUrl);
-    }
-    return builder.organization(env.get("openai.orgId", "OPENAI_ORG_ID")).project(env.get("openai.projectId", "OPENAI_PROJECT_ID"));
+    Builder builder = OpenAiAccount.keyAndBaseUrl(new Builder(), env, "openai", "OPENAI");
+    builder.account.organizationAndProject(env);
+    return builder;
   }
 
   /** What the route offers with some model; {@link #capabilities(String)} narrows it to one. */
@@ -181,8 +174,7 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
 
   /** Builds an {@link OpenAiResponsesModel}; see {@link ModelBuilder} for the settings every provider shares. */
   public static final class Builder extends ModelBuilder<Builder> {
-    private String organization;
-    private String project;
+    private final OpenAiAccount account = new OpenAiAccount();
     private OpenAiDialect dialect;
     private Boolean store;
 
@@ -190,13 +182,13 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
 
     /** Sent as {@code OpenAI-Organization}; null sends none. */
     public Builder organization(String value) {
-      organization = blankToNull(value);
+      account.organization(value);
       return this;
     }
 
     /** Sent as {@code OpenAI-Project}; null sends none. */
     public Builder project(String value) {
-      project = blankToNull(value);
+      account.project(value);
       return this;
     }
 
@@ -220,21 +212,9 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
      *     go over plain http to another machine
      */
     public OpenAiResponsesModel build() {
-      HttpTransport.Builder transport = transport(PROVIDER, DEFAULT_BASE_URL);
-      if (organization != null) {
-        transport.header("OpenAI-Organization", organization);
-      }
-      if (project != null) {
-        transport.header("OpenAI-Project", project);
-      }
-      HttpTransport built = transport.build();
-      OpenAiDialect resolved = dialect != null ? dialect
-          : built.baseUrl().host().equals("api.openai.com") ? OpenAiDialect.OPENAI : OpenAiDialect.COMPATIBLE;
+      HttpTransport built = account.build(transport(PROVIDER, DEFAULT_BASE_URL));
+      OpenAiDialect resolved = OpenAiAccount.dialect(dialect, built);
       return new OpenAiResponsesModel(built, defaults(), resolved, store);
-    }
-
-    private static String blankToNull(String value) {
-      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 }
