@@ -117,13 +117,16 @@ final class OpenAiCapabilities {
         .build();
   }
 
+  private static final ModelFamily.PerModel BY_MODEL = new ModelFamily.PerModel(OpenAiCapabilities::compute);
+
   /** What OpenAI itself offers {@code model}; {@link #ANY_MODEL} for null. */
   static Capabilities of(String model) {
-    if (model == null) {
-      return ANY_MODEL;
-    }
-    String base = model.startsWith("ft:") ? model.substring(3) : model;
-    if (COMPLETION_MODELS.stream().anyMatch(base::startsWith)) {
+    return model == null ? ANY_MODEL : BY_MODEL.of(model);
+  }
+
+  private static Capabilities compute(String model) {
+    ModelFamily family = ModelFamily.of(model);
+    if (family == ModelFamily.LEGACY_COMPLETION) {
       return Capabilities.builder(OpenAiModel.PROVIDER)
           .completion(COMPLETION)
           .chat(OperationCapabilities.unsupported(model + " is a legacy completion model, served only by /v1/completions"))
@@ -131,7 +134,7 @@ final class OpenAiCapabilities {
           .build();
     }
     String noCompletion = model + " is a chat model; legacy /v1/completions serves only " + String.join(", ", COMPLETION_MODELS);
-    OperationCapabilities chat = REASONING.matcher(base).matches()
+    OperationCapabilities chat = family == ModelFamily.REASONING
         ? OperationCapabilities.builder().streaming().limits(LIMITS)
             .note(model + " is a reasoning model, and OpenAI refuses logprobs for reasoning models").build()
         : CHAT;

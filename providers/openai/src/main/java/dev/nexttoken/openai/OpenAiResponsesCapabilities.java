@@ -60,21 +60,21 @@ final class OpenAiResponsesCapabilities {
         .build();
   }
 
+  private static final ModelFamily.PerModel BY_MODEL = new ModelFamily.PerModel(OpenAiResponsesCapabilities::compute);
+
   /** What OpenAI itself offers {@code model} on this route; {@link #OPENAI} for null. */
   static Capabilities of(String model) {
-    if (model == null) {
-      return OPENAI;
-    }
-    String base = model.startsWith("ft:") ? model.substring(3) : model;
-    if (OpenAiCapabilities.COMPLETION_MODELS.stream().anyMatch(base::startsWith)) {
-      return of(OperationCapabilities.unsupported(model + " is a legacy completion model, served only by /v1/completions"));
-    }
-    if (OpenAiCapabilities.REASONING.matcher(base).matches()) {
-      return of(OperationCapabilities.builder().streaming().limits(OPENAI_LIMITS)
+    return model == null ? OPENAI : BY_MODEL.of(model);
+  }
+
+  private static Capabilities compute(String model) {
+    return switch (ModelFamily.of(model)) {
+      case LEGACY_COMPLETION -> of(OperationCapabilities.unsupported(model + " is a legacy completion model, served only by /v1/completions"));
+      case REASONING -> of(OperationCapabilities.builder().streaming().limits(OPENAI_LIMITS)
           .note(model + " is a reasoning model, and OpenAI refuses logprobs for reasoning models"
               + " (HTTP 400 unsupported_parameter, param include)")
           .build());
-    }
-    return OPENAI;
+      case CHAT -> OPENAI;
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.nexttoken.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,15 @@ class ModelCapabilitiesTest {
 
     assertThrows(UnsupportedCapabilityException.class, () -> openAi.chat(ChatRequest.builder().model(model).user("Hi").build()));
     assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void eachModelsCapabilitiesAreWorkedOutOnceNotOnEveryRequest() {
+    assertSame(openAi.capabilities("o3"), openAi.capabilities("o3"));
+    assertSame(openAi.capabilities("gpt-4o-mini"), openAi.capabilities("gpt-4o-mini"));
+    assertEquals(ModelFamily.REASONING, ModelFamily.of("ft:o4-mini:acme::abc"));
+    assertEquals(ModelFamily.LEGACY_COMPLETION, ModelFamily.of("ft:davinci-002:acme::abc"));
+    assertEquals(ModelFamily.CHAT, ModelFamily.of("gpt-4o"));
   }
 
   @Test
