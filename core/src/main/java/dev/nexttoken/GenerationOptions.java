@@ -17,6 +17,11 @@ import java.util.List;
  * @param stop stop sequences
  * @param seed seed for reproducible sampling, where the provider supports it
  * @param logprobs which logprobs to report
+ * @param responseFormat the shape the answer must take (text, JSON, JSON following a schema)
+ * @param reasoningEffort how much a reasoning model thinks first
+ * @param choices how many answers to generate for the prompt ({@code n}), at least 1; the first is the
+ *     {@link Completion} itself, the others {@link Completion#choices()}
+ * @param logitBias added to chosen tokens' logits before sampling
  */
 public record GenerationOptions(
     String model,
@@ -26,9 +31,20 @@ public record GenerationOptions(
     Integer topK,
     List<String> stop,
     Long seed,
-    LogprobsOption logprobs) {
+    LogprobsOption logprobs,
+    ResponseFormat responseFormat,
+    ReasoningEffort reasoningEffort,
+    Integer choices,
+    LogitBias logitBias) {
 
-  public static final GenerationOptions EMPTY = new GenerationOptions(null, null, null, null, null, null, null, null);
+  public static final GenerationOptions EMPTY =
+      new GenerationOptions(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** The options every release before structured output had. */
+  public GenerationOptions(String model, Integer maxTokens, Double temperature, Double topP, Integer topK, List<String> stop,
+      Long seed, LogprobsOption logprobs) {
+    this(model, maxTokens, temperature, topP, topK, stop, seed, logprobs, null, null, null, null);
+  }
 
   public GenerationOptions {
     if (model != null && model.isBlank()) {
@@ -54,6 +70,9 @@ public record GenerationOptions(
       }
       stop = List.copyOf(stop);
     }
+    if (choices != null && choices < 1) {
+      throw new IllegalArgumentException("choices (n) must be at least 1, was " + choices);
+    }
   }
 
   /** These options, with each unset field taken from {@code defaults}. */
@@ -69,7 +88,16 @@ public record GenerationOptions(
         topK != null ? topK : defaults.topK,
         stop != null ? stop : defaults.stop,
         seed != null ? seed : defaults.seed,
-        logprobs != null ? logprobs : defaults.logprobs);
+        logprobs != null ? logprobs : defaults.logprobs,
+        responseFormat != null ? responseFormat : defaults.responseFormat,
+        reasoningEffort != null ? reasoningEffort : defaults.reasoningEffort,
+        choices != null ? choices : defaults.choices,
+        logitBias != null ? logitBias : defaults.logitBias);
+  }
+
+  /** How many answers are asked for: {@code choices}, or 1 when unset. */
+  public int choicesOrOne() {
+    return choices == null ? 1 : choices;
   }
 
   /** The logprobs option, {@link LogprobsOption#NONE} when unset. */

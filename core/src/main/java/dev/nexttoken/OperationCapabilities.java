@@ -24,6 +24,16 @@ package dev.nexttoken;
  * @param promptLogprobsInStream whether that also works while streaming
  * @param limits the parameter ranges the provider accepts
  * @param note how the provider implements the operation when that is not obvious, or null
+ * @param tools whether the model can be offered tools to call (chat)
+ * @param parallelToolCalls whether the caller can allow or forbid several calls in one turn
+ * @param structuredOutput the strongest answer constraint the provider has
+ * @param strictSchema whether a schema can be made strict (exact adherence)
+ * @param imageUrls whether images can be sent as URLs
+ * @param imageBytes whether images can be sent as bytes
+ * @param reasoningEffort whether a reasoning effort can be set
+ * @param maxChoices the most answers one call can ask for ({@code n}); 1 when the option does not exist
+ * @param logitBias whether a logit bias by token id can be set
+ * @param logitBiasByText whether a logit bias by string can be set (llama.cpp)
  */
 public record OperationCapabilities(
     boolean supported,
@@ -36,14 +46,40 @@ public record OperationCapabilities(
     boolean promptLogprobs,
     boolean promptLogprobsInStream,
     ParameterLimits limits,
-    String note) {
+    String note,
+    boolean tools,
+    boolean parallelToolCalls,
+    StructuredOutput structuredOutput,
+    boolean strictSchema,
+    boolean imageUrls,
+    boolean imageBytes,
+    boolean reasoningEffort,
+    int maxChoices,
+    boolean logitBias,
+    boolean logitBiasByText) {
+
+  /** How far a provider can constrain the answer's shape. */
+  public enum StructuredOutput {
+    /** Free text only. */
+    NONE,
+    /** Some JSON object, no schema. */
+    JSON_OBJECT,
+    /** JSON following a given schema. */
+    JSON_SCHEMA;
+
+    /** Whether this level covers {@code wanted}. */
+    public boolean covers(StructuredOutput wanted) {
+      return compareTo(wanted) >= 0;
+    }
+  }
 
   /** {@link #maxTopLogprobs} value for "no hard cap" (llama.cpp returns as many as asked, up to the vocabulary). */
   public static final int UNLIMITED = Integer.MAX_VALUE;
 
   /** An operation the provider does not offer. */
   public static OperationCapabilities unsupported(String note) {
-    return new OperationCapabilities(false, false, false, 0, false, false, false, false, false, ParameterLimits.PERMISSIVE, note);
+    return new OperationCapabilities(false, false, false, 0, false, false, false, false, false, ParameterLimits.PERMISSIVE, note,
+        false, false, StructuredOutput.NONE, false, false, false, false, 1, false, false);
   }
 
   /** A builder for a supported operation that, until told otherwise, neither streams nor reports logprobs. */
@@ -59,6 +95,18 @@ public record OperationCapabilities(
       throw new IllegalArgumentException("promptLogprobsInStream needs promptLogprobs");
     }
     limits = limits == null ? ParameterLimits.PERMISSIVE : limits;
+    structuredOutput = structuredOutput == null ? StructuredOutput.NONE : structuredOutput;
+    if (maxChoices < 1) {
+      throw new IllegalArgumentException("maxChoices must be >= 1, was " + maxChoices);
+    }
+    if (strictSchema && structuredOutput != StructuredOutput.JSON_SCHEMA) {
+      throw new IllegalArgumentException("strictSchema needs structuredOutput JSON_SCHEMA");
+    }
+  }
+
+  /** Whether images can be sent at all. */
+  public boolean images() {
+    return imageUrls || imageBytes;
   }
 
   /** Whether the alternatives limit is unbounded. */
@@ -78,8 +126,80 @@ public record OperationCapabilities(
     private boolean promptLogprobsInStream;
     private ParameterLimits limits = ParameterLimits.PERMISSIVE;
     private String note;
+    private boolean tools;
+    private boolean parallelToolCalls;
+    private StructuredOutput structuredOutput = StructuredOutput.NONE;
+    private boolean strictSchema;
+    private boolean imageUrls;
+    private boolean imageBytes;
+    private boolean reasoningEffort;
+    private int maxChoices = 1;
+    private boolean logitBias;
+    private boolean logitBiasByText;
 
     private Builder() {}
+
+    /** Tools, tool choice and tool calls in the answer (and, when streaming is declared, streamed call deltas). */
+    public Builder tools() {
+      tools = true;
+      return this;
+    }
+
+    /** The caller can allow or forbid parallel calls ({@code parallel_tool_calls}). */
+    public Builder parallelToolCalls() {
+      tools = true;
+      parallelToolCalls = true;
+      return this;
+    }
+
+    /** The strongest answer constraint the provider has. */
+    public Builder structuredOutput(StructuredOutput value) {
+      structuredOutput = value;
+      return this;
+    }
+
+    /** Schemas, and strict ones. */
+    public Builder strictSchema() {
+      structuredOutput = StructuredOutput.JSON_SCHEMA;
+      strictSchema = true;
+      return this;
+    }
+
+    /** Images as URLs and as bytes. */
+    public Builder images() {
+      imageUrls = true;
+      imageBytes = true;
+      return this;
+    }
+
+    /** Images as bytes only (the provider fetches no URLs). */
+    public Builder imageBytesOnly() {
+      imageBytes = true;
+      return this;
+    }
+
+    public Builder reasoningEffort() {
+      reasoningEffort = true;
+      return this;
+    }
+
+    /** Up to {@code max} answers per call ({@code n}). */
+    public Builder maxChoices(int max) {
+      maxChoices = max;
+      return this;
+    }
+
+    public Builder logitBias() {
+      logitBias = true;
+      return this;
+    }
+
+    /** Logit bias by token id and by string. */
+    public Builder logitBiasByText() {
+      logitBias = true;
+      logitBiasByText = true;
+      return this;
+    }
 
     public Builder streaming() {
       streaming = true;
@@ -132,7 +252,8 @@ public record OperationCapabilities(
 
     public OperationCapabilities build() {
       return new OperationCapabilities(true, streaming, logprobs, maxTopLogprobs, logprobsInStream, tokenIds, tokenBytes,
-          promptLogprobs, promptLogprobsInStream, limits, note);
+          promptLogprobs, promptLogprobsInStream, limits, note, tools, parallelToolCalls, structuredOutput, strictSchema,
+          imageUrls, imageBytes, reasoningEffort, maxChoices, logitBias, logitBiasByText);
     }
   }
 }

@@ -16,6 +16,10 @@ public abstract class OptionsBuilder<B extends OptionsBuilder<B>> {
   private List<String> stop;
   private Long seed;
   private LogprobsOption logprobs;
+  private ResponseFormat responseFormat;
+  private ReasoningEffort reasoningEffort;
+  private Integer choices;
+  private LogitBias logitBias;
 
   OptionsBuilder() {}
 
@@ -74,6 +78,33 @@ public abstract class OptionsBuilder<B extends OptionsBuilder<B>> {
     return logprobs(LogprobsOption.top(k));
   }
 
+  /** The shape the answer must take; see {@link #jsonSchema(String)} for the usual case. */
+  public B responseFormat(ResponseFormat value) {
+    responseFormat = value;
+    return self();
+  }
+
+  /** Ask for JSON following {@code schema} (JSON text of a JSON Schema). */
+  public B jsonSchema(String schema) {
+    return responseFormat(ResponseFormat.jsonSchema(schema));
+  }
+
+  public B reasoningEffort(ReasoningEffort value) {
+    reasoningEffort = value;
+    return self();
+  }
+
+  /** How many answers to generate ({@code n}). */
+  public B choices(Integer value) {
+    choices = value;
+    return self();
+  }
+
+  public B logitBias(LogitBias value) {
+    logitBias = value;
+    return self();
+  }
+
   /** Copy every field of {@code options} into this builder. */
   public B options(GenerationOptions options) {
     model = options.model();
@@ -84,11 +115,16 @@ public abstract class OptionsBuilder<B extends OptionsBuilder<B>> {
     stop = options.stop();
     seed = options.seed();
     logprobs = options.logprobs();
+    responseFormat = options.responseFormat();
+    reasoningEffort = options.reasoningEffort();
+    choices = options.choices();
+    logitBias = options.logitBias();
     return self();
   }
 
   /** The options set so far. */
   protected GenerationOptions options() {
-    return new GenerationOptions(model, maxTokens, temperature, topP, topK, stop, seed, logprobs);
+    return new GenerationOptions(model, maxTokens, temperature, topP, topK, stop, seed, logprobs, responseFormat,
+        reasoningEffort, choices, logitBias);
   }
 }

@@ -1,6 +1,13 @@
 package dev.nexttoken.internal;
 
 import dev.nexttoken.Capabilities;
+import dev.nexttoken.ChatRequest;
+import dev.nexttoken.ImagePart;
+import dev.nexttoken.LogitBias;
+import dev.nexttoken.Message;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
+import dev.nexttoken.ResponseFormat;
+import dev.nexttoken.Role;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Operation;
@@ -61,6 +68,70 @@ public final class RequestValidator {
       }
     }
     checkLimits(provider, op.limits(), options);
+    checkOutputOptions(provider, operation, op, options, streaming);
+  }
+
+  /**
+   * Checks a chat request, tools and images included, against the provider's chat capabilities.
+   *
+   * @throws UnsupportedCapabilityException for tools, a tool choice, parallel-call control or an image the provider cannot take
+   */
+  public static void validate(Capabilities capabilities, ChatRequest request, boolean streaming) {
+    validate(capabilities, Operation.CHAT, request.options(), streaming, false);
+    String provider = capabilities.provider();
+    OperationCapabilities op = capabilities.of(Operation.CHAT);
+    if ((request.hasTools() || request.toolChoice() != null) && !op.tools()) {
+      throw unsupported(provider, "tools", provider + " cannot call tools" + suffix(op.note()));
+    }
+    if (request.parallelToolCalls() != null && !op.parallelToolCalls()) {
+      throw unsupported(provider, "parallelToolCalls", provider + " has no switch for parallel tool calls");
+    }
+    for (Message m : request.messages()) {
+      if ((!m.toolCalls().isEmpty() || m.role() == Role.TOOL) && !op.tools()) {
+        throw unsupported(provider, "messages", provider + " cannot take tool calls or tool results in the conversation");
+      }
+      for (ImagePart image : m.images()) {
+        boolean bytes = image.data() != null || image.url().startsWith("data:");
+        if (bytes ? !op.imageBytes() : !op.imageUrls()) {
+          throw unsupported(provider, "image", !op.images()
+              ? provider + " cannot take images" + suffix(op.note())
+              : provider + " takes images only as " + (op.imageBytes() ? "bytes (ImagePart.bytes), not URLs" : "URLs, not bytes"));
+        }
+      }
+    }
+  }
+
+  private static void checkOutputOptions(String provider, Operation operation, OperationCapabilities op, GenerationOptions options,
+      boolean streaming) {
+    ResponseFormat format = options.responseFormat();
+    if (format != null && format.isJson()) {
+      StructuredOutput wanted = format.type() == ResponseFormat.Type.JSON_SCHEMA ? StructuredOutput.JSON_SCHEMA : StructuredOutput.JSON_OBJECT;
+      if (!op.structuredOutput().covers(wanted)) {
+        throw unsupported(provider, "responseFormat", provider + (op.structuredOutput() == StructuredOutput.NONE
+            ? " cannot constrain the answer to JSON for " : " constrains the answer to JSON but takes no schema for ")
+            + operation.label());
+      }
+      if (Boolean.TRUE.equals(format.strict()) && !op.strictSchema()) {
+        throw unsupported(provider, "responseFormat", provider + " has no strict schema mode for " + operation.label());
+      }
+    }
+    if (options.reasoningEffort() != null && !op.reasoningEffort()) {
+      throw unsupported(provider, "reasoningEffort", provider + " has no reasoning effort option for " + operation.label());
+    }
+    if (options.choices() != null && options.choices() > op.maxChoices()) {
+      throw unsupported(provider, "choices", op.maxChoices() == 1
+          ? provider + " returns one answer per call for " + operation.label() + " (choices must be 1, was " + options.choices() + ")"
+          : "choices must be at most " + op.maxChoices() + " for " + provider + " " + operation.label() + ", was " + options.choices());
+    }
+    LogitBias bias = options.logitBias();
+    if (bias != null) {
+      if (!op.logitBias()) {
+        throw unsupported(provider, "logitBias", provider + " has no logit bias option for " + operation.label());
+      }
+      if (!bias.byText().isEmpty() && !op.logitBiasByText()) {
+        throw unsupported(provider, "logitBias", provider + " takes a logit bias by token id only, not by text " + bias.byText().keySet());
+      }
+    }
   }
 
   /**

@@ -115,7 +115,7 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   private ChatRequest prepare(ChatRequest request, boolean streaming) {
     ChatRequest merged = request.withDefaults(defaults);
     requireModel(merged.options());
-    RequestValidator.validate(capabilities(merged.options().model()), Operation.CHAT, merged.options(), streaming, false);
+    RequestValidator.validate(capabilities(merged.options().model()), merged, streaming);
     return merged;
   }
 
