@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import dev.nexttoken.error.SchemaViolationException;
 import java.util.List;
 
@@ -15,7 +17,9 @@ import java.util.List;
  * subset skips. A schema naming its own {@code $schema} is read in that draft.
  */
 final class JsonSchemaCheck {
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  // JSONPath locations ($.items[0].name), the form FieldConfidence and the CLI use.
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
 
   private JsonSchemaCheck() {}
 

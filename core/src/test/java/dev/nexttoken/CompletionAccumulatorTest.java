@@ -80,4 +80,43 @@ class CompletionAccumulatorTest {
     assertEquals(List.of(HELLO), early.logprobs());
     assertEquals("Hello world", acc.result().text());
   }
+
+  @Test
+  void toolCallDeltasJoinPerIndexWithIdAndNameFromTheFirstPiece() {
+    CompletionAccumulator acc = new CompletionAccumulator(null);
+    acc.add(Chunk.text("").withToolCalls(List.of(new ToolCallDelta(0, "call_a", "weather", ""))));
+    acc.add(Chunk.text("").withToolCalls(List.of(new ToolCallDelta(0, null, null, "{\"city\":\"Os"),
+        new ToolCallDelta(1, "call_b", "price", "{\"sym"))));
+    acc.add(Chunk.text("").withToolCalls(List.of(new ToolCallDelta(1, "call_b", null, "bol\":\"AAPL\"}"),
+        new ToolCallDelta(0, "call_a", null, "lo\"}"))));
+    acc.add(new Chunk("", null, FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_calls"), null, null, null, null));
+
+    Completion result = acc.result();
+
+    assertEquals(List.of(new ToolCall("call_a", "weather", "{\"city\":\"Oslo\"}"),
+        new ToolCall("call_b", "price", "{\"symbol\":\"AAPL\"}")), result.toolCalls());
+    assertEquals(FinishReason.Kind.TOOL_CALLS, result.finishReason().kind());
+  }
+
+  @Test
+  void reasoningStaysApartAndChoicesAreCollectedByIndex() {
+    CompletionAccumulator acc = new CompletionAccumulator(null);
+    acc.add(Chunk.text("").withReasoning("think", List.of(WORLD)));
+    acc.add(new Chunk("A", List.of(HELLO), null, null, null, null, null));
+    acc.add(new Chunk("B", null, null, null, null, null, null).forChoice(1));
+    acc.add(new Chunk("", null, FinishReason.of(FinishReason.Kind.LENGTH, "length"), null, null, null, null).forChoice(1));
+    acc.add(new Chunk("", null, FinishReason.of(FinishReason.Kind.STOP, "stop"), Usage.of(1, 2), null, null, null));
+
+    Completion result = acc.result();
+
+    assertEquals("A", result.text());
+    assertEquals(List.of(HELLO), result.logprobs(), "reasoning logprobs are not mixed in");
+    assertEquals("think", result.reasoning());
+    assertEquals(List.of(WORLD), result.reasoningLogprobs());
+    assertEquals(2, result.choices().size());
+    Completion second = result.otherChoices().get(0);
+    assertEquals("B", second.text());
+    assertEquals(FinishReason.Kind.LENGTH, second.finishReason().kind());
+    assertNull(second.logprobs());
+  }
 }

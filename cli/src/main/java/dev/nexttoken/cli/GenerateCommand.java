@@ -4,6 +4,9 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LanguageModel;
+import dev.nexttoken.LogitBias;
+import dev.nexttoken.ReasoningEffort;
+import dev.nexttoken.ResponseFormat;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Operation;
 import dev.nexttoken.OperationCapabilities;
@@ -38,9 +41,25 @@ abstract class GenerateCommand implements Callable<Integer> {
     if (flags.maxTokens < 1) {
       throw new CliException("--max-tokens must be at least 1, was " + flags.maxTokens);
     }
+    if (flags.choices != null && flags.choices < 1) {
+      throw new CliException("--n must be at least 1, was " + flags.choices);
+    }
+    if (flags.strict && flags.jsonSchema == null) {
+      throw new CliException("--strict goes with --json-schema");
+    }
+    ResponseFormat format = flags.jsonSchema == null ? null : RequestInputs.schema(flags.jsonSchema, flags.strict);
+    ReasoningEffort effort = reasoningEffort();
+    LogitBias bias = flags.logitBias == null ? null : RequestInputs.logitBias(flags.logitBias);
+    checkInputs();
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, operation(), err)) {
       LanguageModel model = opened.model();
-      GenerationOptions options = options(opened.capabilities().of(operation()));
+      GenerationOptions options = GenerationOptions.builder()
+          .options(options(opened.capabilities().of(operation())))
+          .responseFormat(format)
+          .reasoningEffort(effort)
+          .choices(flags.choices)
+          .logitBias(bias)
+          .build();
       Completion completion;
       if (flags.stream) {
         try (CompletionStream stream = stream(model, options)) {
@@ -59,9 +78,20 @@ abstract class GenerateCommand implements Callable<Integer> {
       } else {
         completion = call(model, options);
       }
-      CompletionPrinter printer = new CompletionPrinter(out, Terminal.useColor(main.global, main.environment));
-      printer.print(completion, model, output.format, flags.stream, output.out);
+      CompletionPrinter printer = new CompletionPrinter(out, err, Terminal.useColor(main.global, main.environment));
+      printer.print(completion, model, output.format, flags.stream, output.out, format);
       return 0;
+    }
+  }
+
+  /** Reads and checks the command's own inputs (files, JSON) before a model is opened; nothing by default. */
+  void checkInputs() {}
+
+  private ReasoningEffort reasoningEffort() {
+    try {
+      return flags.reasoningEffort == null ? null : ReasoningEffort.parse(flags.reasoningEffort);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--reasoning-effort: " + e.getMessage());
     }
   }
 

@@ -43,10 +43,25 @@ public record HtmlRenderer(String title) implements TableRenderer {
 
   @Override
   public String render(ProbabilityTable table) {
+    return render(table, null);
+  }
+
+  /**
+   * The page for a structured answer: the tokens, then the fields of {@code json} coloured by their
+   * confidence ({@link FieldRenderer#htmlSection}), then the table.
+   */
+  public String render(ProbabilityTable table, String json, java.util.List<FieldConfidence> fields) {
+    return render(table, FieldRenderer.htmlSection(json, fields));
+  }
+
+  private String render(ProbabilityTable table, String section) {
     StringBuilder out = start();
     out.append("<div class=\"text\">");
     appendTokens(out, table);
     out.append("</div>\n");
+    if (section != null) {
+      out.append(section);
+    }
     appendStats(out, table.stats());
     out.append("<table class=\"rows\"><thead><tr><th>#</th><th>token</th><th>prob</th><th>logprob</th><th>rank</th>"
         + "<th>unseen</th><th>entropy</th><th>candidates</th></tr></thead><tbody>\n");
@@ -154,7 +169,7 @@ public record HtmlRenderer(String title) implements TableRenderer {
   }
 
   /** Hue from red (p = 0) to green (p = 1); grey when unknown. */
-  private static String background(Double p) {
+  static String background(Double p) {
     if (p == null) {
       return "#ddd";
     }
