@@ -26,8 +26,8 @@ import java.util.Objects;
  * @param reasoning the reasoning text a model showed apart from its answer (OpenAI-compatible
  *     {@code reasoning_content}, Responses reasoning summaries, Gemini thought parts, Ollama
  *     {@code thinking}), or null; never part of {@code text}
- * @param reasoningLogprobs the logprobs of the reasoning tokens where the provider reports them apart
- *     (Ollama), else null; never mixed into {@code logprobs}
+ * @param reasoningLogprobs the logprobs of the reasoning tokens where they can be told apart from the
+ *     answer's (Ollama, split off its one sequence by the adapter), else null; never mixed into {@code logprobs}
  * @param otherChoices the second and later answers when more than one was asked for
  *     ({@link GenerationOptions#choices()}), in the provider's order; empty otherwise
  */

@@ -2,6 +2,7 @@ package dev.nexttoken;
 
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,18 +17,28 @@ import java.util.Objects;
  *     (Gemini before ids, Ollama before 0.12.10)
  * @param name the tool's name
  * @param arguments the arguments as JSON text, {@code ""} when the provider sent none
- * @param argumentLogprobs the logprobs of the tokens the arguments came in, where the provider
- *     reports them (Ollama 0.13.3 and later); null otherwise
+ * @param argumentLogprobs the logprobs of the tokens the arguments came in, where a provider can
+ *     attribute them to the call; null otherwise (no adapter can yet: Ollama 0.13.3 and later reports
+ *     those tokens, but in the answer's one sequence, which stays in {@link Completion#logprobs()})
+ * @param providerData what the provider needs to see again when the call is sent back in the
+ *     conversation and that has no neutral meaning (Gemini 3's {@code thoughtSignature}); empty when
+ *     none. {@link Message#assistant(Completion)} keeps it; callers need not look at it.
  */
-public record ToolCall(String id, String name, String arguments, List<TokenLogprob> argumentLogprobs) {
+public record ToolCall(String id, String name, String arguments, List<TokenLogprob> argumentLogprobs,
+    Map<String, String> providerData) {
   public ToolCall {
     Objects.requireNonNull(name, "name");
     arguments = arguments == null ? "" : arguments;
     argumentLogprobs = argumentLogprobs == null ? null : List.copyOf(argumentLogprobs);
+    providerData = providerData == null ? Map.of() : Map.copyOf(providerData);
+  }
+
+  public ToolCall(String id, String name, String arguments, List<TokenLogprob> argumentLogprobs) {
+    this(id, name, arguments, argumentLogprobs, Map.of());
   }
 
   public ToolCall(String id, String name, String arguments) {
-    this(id, name, arguments, null);
+    this(id, name, arguments, null, Map.of());
   }
 
   /**

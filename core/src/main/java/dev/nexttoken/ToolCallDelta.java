@@ -10,17 +10,23 @@ package dev.nexttoken;
  * @param id the call id, on the first delta (a server that repeats it on every delta is fine), or null
  * @param name the tool name, on the first delta, or null
  * @param argumentsDelta the next fragment of the arguments' JSON text, empty when none
+ * @param providerData provider facts for {@link ToolCall#providerData()}; later deltas add to earlier ones
  */
-public record ToolCallDelta(int index, String id, String name, String argumentsDelta) {
+public record ToolCallDelta(int index, String id, String name, String argumentsDelta, java.util.Map<String, String> providerData) {
   public ToolCallDelta {
     if (index < 0) {
       throw new IllegalArgumentException("tool call index must be >= 0, was " + index);
     }
     argumentsDelta = argumentsDelta == null ? "" : argumentsDelta;
+    providerData = providerData == null ? java.util.Map.of() : java.util.Map.copyOf(providerData);
+  }
+
+  public ToolCallDelta(int index, String id, String name, String argumentsDelta) {
+    this(index, id, name, argumentsDelta, java.util.Map.of());
   }
 
   /** A whole call in one delta (providers that send whole calls per event: Gemini, Ollama). */
   public static ToolCallDelta whole(int index, ToolCall call) {
-    return new ToolCallDelta(index, call.id(), call.name(), call.arguments());
+    return new ToolCallDelta(index, call.id(), call.name(), call.arguments(), call.providerData());
   }
 }

@@ -120,8 +120,14 @@ public final class CompletionAccumulator {
     private String id;
     private String name;
     private final StringBuilder arguments = new StringBuilder();
+    private Map<String, String> providerData = Map.of();
 
     void add(ToolCallDelta d) {
+      if (!d.providerData().isEmpty()) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(providerData);
+        merged.putAll(d.providerData());
+        providerData = merged;
+      }
       if (id == null) {
         id = d.id();
       }
@@ -133,7 +139,7 @@ public final class CompletionAccumulator {
 
     ToolCall result() {
       // A stream cut before the name arrived still yields the call, named as unknown rather than dropped.
-      return new ToolCall(id, name == null ? "" : name, arguments.toString());
+      return new ToolCall(id, name == null ? "" : name, arguments.toString(), null, providerData);
     }
   }
 }

@@ -10,4 +10,14 @@ import dev.nexttoken.Chunk;
 public interface EventMapper {
   /** The chunk this event carries, or null for events that carry nothing the caller needs. */
   Chunk map(StreamEvent event);
+
+  /**
+   * Every chunk this event carries, in order: one per choice when an event holds several (Gemini's
+   * candidates, an OpenAI-compatible server batching choices). The default is {@link #map}'s chunk;
+   * a mapper whose events can hold several overrides this one, and the stream reads only this.
+   */
+  default java.util.List<Chunk> mapAll(StreamEvent event) {
+    Chunk chunk = map(event);
+    return chunk == null ? java.util.List.of() : java.util.List.of(chunk);
+  }
 }

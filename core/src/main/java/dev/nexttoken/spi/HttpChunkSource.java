@@ -51,6 +51,8 @@ final class HttpChunkSource implements ChunkSource {
   private final Secret key;
   private final ResponseMetadata metadata;
   private boolean finished;
+  /** Chunks of an event that held several (one per choice), handed out one per {@link #next()}. */
+  private final java.util.ArrayDeque<Chunk> pending = new java.util.ArrayDeque<>();
   private volatile boolean closed;
 
   HttpChunkSource(String provider, Call call, Response response, EventReader reader, EventMapper mapper, TransportFailures failures,
@@ -72,18 +74,23 @@ final class HttpChunkSource implements ChunkSource {
 
   @Override
   public Chunk next() {
+    if (!pending.isEmpty()) {
+      return pending.poll();
+    }
     StreamEvent event;
     while ((event = read()) != null) {
       if (event.isDone()) {
         return null;
       }
       checkForError(event);
-      Chunk chunk = map(event);
-      if (chunk != null) {
+      for (Chunk chunk : map(event)) {
         if (chunk.finishReason() != null) {
           finished = true;
         }
-        return chunk;
+        pending.add(chunk);
+      }
+      if (!pending.isEmpty()) {
+        return pending.poll();
       }
     }
     if (!finished && !closed) {
@@ -114,9 +121,9 @@ final class HttpChunkSource implements ChunkSource {
     }
   }
 
-  private Chunk map(StreamEvent event) {
+  private java.util.List<Chunk> map(StreamEvent event) {
     try {
-      return mapper.map(event);
+      return mapper.mapAll(event);
     } catch (StreamErrorException e) {
       close();
       throw fromMapper(e);
