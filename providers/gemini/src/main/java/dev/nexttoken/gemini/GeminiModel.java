@@ -9,13 +9,14 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.Environment;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
-import dev.nexttoken.OperationCapabilities;
-import dev.nexttoken.ParameterLimits;
-import dev.nexttoken.Range;
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.InvalidRequestException;
+import dev.nexttoken.gemini.internal.CombinationRules;
+import dev.nexttoken.gemini.internal.GeminiCapabilities;
+import dev.nexttoken.gemini.internal.GeminiFamily;
 import dev.nexttoken.gemini.internal.GeminiWire;
+import dev.nexttoken.gemini.internal.GenerateRequestBody;
 import dev.nexttoken.gemini.internal.GenerateResponseBody;
 import dev.nexttoken.gemini.internal.RequestMapper;
 import dev.nexttoken.gemini.internal.ResponseMapper;
@@ -24,7 +25,6 @@ import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -55,7 +55,41 @@ import java.util.Objects;
  * Vertex AI they are reported to fail, so the Vertex variant refuses them); a refusal is the same 400.
  *
  * <p><b>Messages.</b> Gemini has the roles {@code user} and {@code model} (the assistant); system and
- * developer messages become {@code systemInstruction}, in order.
+ * developer messages become {@code systemInstruction}, in order. Images go as {@code inlineData}
+ * (bytes, {@code data:} URLs) or {@code fileData} (other URLs, with the media type their extension
+ * names); the Gemini API fetches public and signed https URLs since January 2026 (older models
+ * may refuse them), Vertex AI also {@code gs://} ones.
+ *
+ * <p><b>Tools.</b> Tools are {@code functionDeclarations} with their JSON Schema as
+ * {@code parametersJsonSchema}, exactly as given; tool choice is
+ * {@code toolConfig.functionCallingConfig.mode} ({@code REQUIRED} is {@code ANY}, a named tool is
+ * {@code ANY} with that name allowed). Gemini has no switch for parallel calls, so
+ * {@code parallelToolCalls} is refused. The model's calls are {@code functionCall} parts whose
+ * {@code args} is an object: {@link dev.nexttoken.ToolCall#arguments()} is that object written as
+ * compact JSON, keys in the order received, numbers as Jackson writes them (normalised, not the
+ * server's bytes); the call id is Gemini's optional {@code id}, often absent. A turn that calls
+ * functions finishes with raw {@code STOP}, reported as {@code TOOL_CALLS}. Sent back, calls are
+ * {@code functionCall} parts of a {@code model} turn (their arguments must be a JSON object,
+ * checked before sending), and results are {@code functionResponse} parts of a {@code user} turn:
+ * the result text itself when it is a JSON object, else {@code {"output": text}}, named by the
+ * result's tool name or the name of the earlier call with its id. In a stream each call arrives
+ * whole. Thinking models attach a {@code thoughtSignature} to calls, which the neutral
+ * {@link dev.nexttoken.ToolCall} cannot carry back: Gemini 3 refuses a conversation whose earlier
+ * calls lack it ("Function call is missing a thought_signature"), so tool loops work with 2.x models.
+ *
+ * <p><b>Structured output.</b> A JSON answer is {@code responseMimeType: "application/json"},
+ * with a schema as {@code responseJsonSchema} (JSON Schema as given); there is no strict flag.
+ * Before Gemini 3, a JSON answer cannot go with tools, which is refused before sending.
+ *
+ * <p><b>Reasoning.</b> A reasoning effort (2.5 and later) becomes {@code thinkingConfig} with
+ * {@code includeThoughts}: {@code thinkingLevel} for Gemini 3 (the effort's name), a
+ * {@code thinkingBudget} for 2.5 (512, 1,024, 8,192, 24,576 tokens from minimal to high).
+ * Thought parts ({@code thought: true}) are the answer's {@link Completion#reasoning()}, never its
+ * text; their tokens are {@code thoughtsTokenCount}.
+ *
+ * <p><b>Choices.</b> {@code choices(n)} is {@code candidateCount}, up to 8 before Gemini 3 and 1
+ * from it; the candidates after index 0 are {@link Completion#otherChoices()}. A stream reads one
+ * answer, so several choices are asked for without streaming (refused before sending otherwise).
  *
  * <p><b>Finish reasons.</b> {@code STOP} (also after a stop sequence) is {@code STOP},
  * {@code MAX_TOKENS} is {@code LENGTH}; {@code SAFETY}, {@code RECITATION}, {@code BLOCKLIST},
@@ -101,42 +135,13 @@ public final class GeminiModel extends AbstractLanguageModel {
   /** The header the Gemini API reads an API key from. */
   public static final String API_KEY_HEADER = "x-goog-api-key";
 
-  /** The model names (prefixes) the Gemini API is known to refuse logprobs for. */
-  private static final List<String> NO_LOGPROBS_ON_GEMINI_API = List.of("gemini-2.5-");
-
-  /** The ranges Gemini documents: temperature 0–2, at most 5 stop sequences, an int32 seed. */
-  private static final ParameterLimits LIMITS = ParameterLimits.builder()
-      .temperature(Range.closed(0, 2.0))
-      .topP(Range.openClosed(0, 1))
-      .topK(Range.integersAtLeast(1))
-      .seed(Range.integers(Integer.MIN_VALUE, Integer.MAX_VALUE))
-      .maxStopSequences(5)
-      .build();
-
-  private static final OperationCapabilities COMPLETION = OperationCapabilities.unsupported(
-      "Gemini has no raw prompt continuation; use chat");
-
   private final boolean vertex;
   private final Capabilities capabilities;
 
   private GeminiModel(HttpTransport transport, GenerationOptions defaults, boolean vertex) {
     super(transport, defaults);
     this.vertex = vertex;
-    OperationCapabilities.Builder chat = OperationCapabilities.builder().streaming().logprobs(20).tokenIds().limits(LIMITS);
-    if (vertex) {
-      chat.note("Vertex AI generateContent; logprobs (up to 20 alternatives, token ids, no bytes) only without streaming");
-    } else {
-      chat.logprobsInStream().note("Gemini API generateContent; logprobs with up to 20 alternatives and token ids, no bytes");
-    }
-    this.capabilities = Capabilities.builder(GeminiWire.PROVIDER).completion(COMPLETION).chat(chat.build()).build();
-  }
-
-  private static Capabilities withoutLogprobs(String model) {
-    return Capabilities.builder(GeminiWire.PROVIDER).completion(COMPLETION)
-        .chat(OperationCapabilities.builder().streaming().limits(LIMITS)
-            .note("the Gemini API refuses logprobs for " + model + " (\"Logprobs is not enabled for models/...\"); "
-                + "ask without logprobs, use another model, or use Vertex AI").build())
-        .build();
+    this.capabilities = GeminiCapabilities.any(vertex);
   }
 
   /** A builder for the Gemini API; an API key (or an {@link Builder#authentication authentication}) is required. */
@@ -192,26 +197,21 @@ public final class GeminiModel extends AbstractLanguageModel {
     return builder;
   }
 
-  /** What Gemini offers with a model that gives logprobs; {@link #capabilities(String)} narrows it to one model. */
+  /** The most any Gemini model offers here (logprobs, reasoning effort, 8 choices); {@link #capabilities(String)} narrows it to one model. */
   @Override
   public Capabilities capabilities() {
     return capabilities;
   }
 
-  /** On the Gemini API, no logprobs for the models known to refuse them ({@code gemini-2.5-*}); otherwise {@link #capabilities()}. */
+  /**
+   * What {@code model} offers, by its family (see the class description): reasoning effort for
+   * 2.5 and later, up to 8 choices before Gemini 3 and 1 from it, no logprobs for 2.5 on the Gemini
+   * API. A name this SDK cannot place ({@code gemini-flash-latest}, a tuned model) gets what the
+   * oldest models take, so nothing is sent that such a model rejects; null gets {@link #capabilities()}.
+   */
   @Override
   public Capabilities capabilities(String model) {
-    if (vertex || model == null) {
-      return capabilities;
-    }
-    String name = model.toLowerCase(Locale.ROOT);
-    name = name.startsWith("models/") ? name.substring("models/".length()) : name;
-    for (String prefix : NO_LOGPROBS_ON_GEMINI_API) {
-      if (name.startsWith(prefix)) {
-        return withoutLogprobs(model);
-      }
-    }
-    return capabilities;
+    return model == null ? capabilities : GeminiCapabilities.of(GeminiFamily.of(model), vertex, model);
   }
 
   /** Whether this model talks to Vertex AI. */
@@ -222,9 +222,10 @@ public final class GeminiModel extends AbstractLanguageModel {
   @Override
   protected Completion doChat(ChatRequest request) {
     int top = topLogprobs(request.options());
+    GenerateRequestBody body = body(request, false);
     try {
-      return transport.postJson(GeminiWire.generatePath(request.options().model()), RequestMapper.chat(request), (body, metadata) ->
-          ResponseMapper.completion(Json.read(body, GenerateResponseBody.class, GeminiWire.PROVIDER, "a Gemini generateContent response"),
+      return transport.postJson(GeminiWire.generatePath(request.options().model()), body, (response, metadata) ->
+          ResponseMapper.completion(Json.read(response, GenerateResponseBody.class, GeminiWire.PROVIDER, "a Gemini generateContent response"),
               metadata, top));
     } catch (InvalidRequestException e) {
       throw logprobsRefused(e, top);
@@ -234,8 +235,9 @@ public final class GeminiModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     int top = topLogprobs(request.options());
+    GenerateRequestBody body = body(request, true);
     try {
-      return transport.openStream(GeminiWire.streamPath(request.options().model()), RequestMapper.chat(request),
+      return transport.openStream(GeminiWire.streamPath(request.options().model()), body,
           HttpTransport.Framing.SERVER_SENT_EVENTS, new StreamMapper(top));
     } catch (InvalidRequestException e) {
       throw logprobsRefused(e, top);
@@ -251,6 +253,13 @@ public final class GeminiModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
     throw new UnsupportedOperationException("Gemini has no completion");
+  }
+
+  /** The body, after the combinations Gemini refuses were refused (capabilities covered each option alone). */
+  private static GenerateRequestBody body(ChatRequest request, boolean streaming) {
+    GeminiFamily family = GeminiFamily.of(request.options().model());
+    CombinationRules.check(request, family, streaming);
+    return RequestMapper.chat(request, family);
   }
 
   private static int topLogprobs(GenerationOptions options) {

@@ -1,7 +1,8 @@
 /**
  * Google's Gemini models (the Gemini API, and Vertex AI) behind the neutral
  * {@link dev.nexttoken.LanguageModel}: chat with token logprobs, up to 20 alternatives and token
- * ids, streamed or not.
+ * ids, streamed or not; tools, JSON answers with a schema, images, thinking and several candidates
+ * (see {@link dev.nexttoken.gemini.GeminiModel} for how each maps to Gemini's wire).
  *
  * <pre>{@code
  * try (GeminiModel model = GeminiModel.fromEnv().model("gemini-2.0-flash").build()) {

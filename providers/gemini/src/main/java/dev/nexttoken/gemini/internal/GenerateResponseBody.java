@@ -1,5 +1,6 @@
 package dev.nexttoken.gemini.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record GenerateResponseBody(
     String modelVersion,
     String responseId) {
 
-  /** One candidate answer; the SDK reports index 0 (the first when none has an index). */
+  /** One candidate answer; index 0 (absent in proto3 JSON) is the first choice, the others follow by index. */
   public record Candidate(
       Content content,
       String finishReason,
@@ -26,8 +27,15 @@ public record GenerateResponseBody(
   /** A turn; the model's is {@code role: "model"}. */
   public record Content(String role, List<Part> parts) {}
 
-  /** A part; only text counts for the neutral answer, and {@code thought} parts are not part of it. */
-  public record Part(String text, Boolean thought) {}
+  /**
+   * A part: answer text, a thought summary ({@code thought: true}, the reasoning), or a function
+   * call. Other kinds (code execution, inline data) carry nothing the neutral answer has, and
+   * {@code thoughtSignature} has no place in it (see {@code GeminiModel}).
+   */
+  public record Part(String text, Boolean thought, FunctionCall functionCall) {}
+
+  /** A call the model asks for: {@code args} is a JSON object (absent for a call without arguments), {@code id} is optional. */
+  public record FunctionCall(String id, String name, JsonNode args) {}
 
   /**
    * The chosen token at each decoding step, and the top alternatives at the same step (zipped by

@@ -1,19 +1,21 @@
 package dev.nexttoken.gemini.internal;
 
-import dev.nexttoken.Chunk;
 import dev.nexttoken.Completion;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GenerateContentResponse}s to neutral values. A stream sends whole responses too, each with
- * the new text and logprobs, so the blocking answer and each stream event go through the same
- * pieces and a collected stream equals the blocking answer.
+ * the new parts and logprobs, so the blocking answer and each stream event ({@link StreamMapper})
+ * go through the same pieces and a collected stream equals the blocking answer.
  */
 public final class ResponseMapper {
   /** Extra: the candidate's mean logprob as Gemini reports it (blocking answers only; see {@code GeminiModel}). */
@@ -32,78 +34,123 @@ public final class ResponseMapper {
   private ResponseMapper() {}
 
   /**
-   * The neutral blocking answer.
+   * The neutral blocking answer: candidate index 0 (absent in proto3 JSON) and, when several were
+   * asked for, the others in index order as {@link Completion#otherChoices()}. Every choice carries
+   * the response's usage (Gemini counts all candidates together), model and ids, as a collected
+   * stream's choices do; the extras are each candidate's own.
    *
    * @param headers what the response headers said
    * @param topLogprobs alternatives asked for, or -1 when logprobs were not asked for (the list is then null)
    */
   public static Completion completion(GenerateResponseBody body, ResponseMetadata headers, int topLogprobs) {
-    GenerateResponseBody.Candidate candidate = candidate(body);
-    Map<String, String> extras = extras(body, candidate);
-    if (candidate != null && candidate.avgLogprobs() != null) {
-      extras.put(AVG_LOGPROBS, String.valueOf(candidate.avgLogprobs()));
+    ResponseMetadata base = body.responseId() == null ? headers : headers.withResponseId(body.responseId());
+    Usage usage = usage(body.usageMetadata());
+    List<GenerateResponseBody.Candidate> candidates = candidates(body);
+    if (candidates.isEmpty()) {
+      return new Completion("", finishReason(body, null, false), usage, body.modelVersion(), base.withExtras(extras(body, null)), null,
+          null);
     }
-    if (candidate != null && candidate.logprobsResult() != null && candidate.logprobsResult().logProbabilitySum() != null) {
-      extras.put(LOG_PROBABILITY_SUM, String.valueOf(candidate.logprobsResult().logProbabilitySum()));
+    List<Completion> choices = new ArrayList<>(candidates.size());
+    for (GenerateResponseBody.Candidate candidate : candidates) {
+      Map<String, String> extras = extras(body, candidate);
+      if (candidate.avgLogprobs() != null) {
+        extras.put(AVG_LOGPROBS, String.valueOf(candidate.avgLogprobs()));
+      }
+      if (candidate.logprobsResult() != null && candidate.logprobsResult().logProbabilitySum() != null) {
+        extras.put(LOG_PROBABILITY_SUM, String.valueOf(candidate.logprobsResult().logProbabilitySum()));
+      }
+      List<ToolCall> calls = toolCalls(candidate);
+      String reasoning = reasoning(candidate);
+      choices.add(new Completion(text(candidate), finishReason(body, candidate, !calls.isEmpty()), usage, body.modelVersion(),
+          base.withExtras(extras), logprobs(candidate, topLogprobs), null, calls, reasoning.isEmpty() ? null : reasoning, null, List.of()));
     }
-    ResponseMetadata metadata = headers.withExtras(extras);
-    if (body.responseId() != null) {
-      metadata = metadata.withResponseId(body.responseId());
-    }
-    return new Completion(text(candidate), finishReason(body, candidate), usage(body.usageMetadata()), body.modelVersion(),
-        metadata, logprobs(candidate, topLogprobs), null);
+    return choices.get(0).withOtherChoices(choices.subList(1, choices.size()));
   }
 
-  /**
-   * One stream event as a chunk. Usage is cumulative on every event: each chunk carries it and the
-   * last one wins when collected. {@code avgLogprobs} and {@code logProbabilitySum} are left out: an
-   * event's figure covers only its own tokens, and the last event's would pass for the whole answer's.
-   */
-  public static Chunk chunk(GenerateResponseBody body, int topLogprobs) {
-    GenerateResponseBody.Candidate candidate = candidate(body);
-    return new Chunk(text(candidate), logprobs(candidate, topLogprobs), finishReason(body, candidate),
-        body.usageMetadata() == null ? null : usage(body.usageMetadata()), body.modelVersion(), body.responseId(), extras(body, candidate));
-  }
-
-  /** Candidate index 0, or the first when none says its index. */
-  static GenerateResponseBody.Candidate candidate(GenerateResponseBody body) {
-    List<GenerateResponseBody.Candidate> candidates = body.candidates();
-    if (candidates == null || candidates.isEmpty()) {
-      return null;
+  /** The candidates in index order (an absent index is 0); empty for a blocked prompt. */
+  static List<GenerateResponseBody.Candidate> candidates(GenerateResponseBody body) {
+    if (body.candidates() == null) {
+      return List.of();
     }
-    for (GenerateResponseBody.Candidate c : candidates) {
-      if (c != null && (c.index() == null || c.index() == 0)) {
-        return c;
+    List<GenerateResponseBody.Candidate> out = new ArrayList<>(body.candidates().size());
+    for (GenerateResponseBody.Candidate c : body.candidates()) {
+      if (c != null) {
+        out.add(c);
       }
     }
-    return candidates.get(0);
+    out.sort(Comparator.comparingInt(ResponseMapper::index)); // stable: equal indexes keep Gemini's order
+    return out;
   }
 
-  /** The text parts joined; thought summaries ({@code thought: true}) are not part of the answer. */
+  /** The candidate's index, 0 when absent (proto3 JSON leaves out a 0). */
+  static int index(GenerateResponseBody.Candidate candidate) {
+    return candidate.index() == null ? 0 : candidate.index();
+  }
+
+  /** The answer's text parts joined; thought summaries ({@code thought: true}) are not part of it. */
   static String text(GenerateResponseBody.Candidate candidate) {
-    if (candidate == null || candidate.content() == null || candidate.content().parts() == null) {
-      return "";
-    }
+    return joined(candidate, false);
+  }
+
+  /** The thought summaries joined, {@code ""} when there are none. */
+  static String reasoning(GenerateResponseBody.Candidate candidate) {
+    return joined(candidate, true);
+  }
+
+  private static String joined(GenerateResponseBody.Candidate candidate, boolean thoughts) {
     StringBuilder text = new StringBuilder();
-    for (GenerateResponseBody.Part part : candidate.content().parts()) {
-      if (part != null && part.text() != null && !Boolean.TRUE.equals(part.thought())) {
+    for (GenerateResponseBody.Part part : parts(candidate)) {
+      if (part.text() != null && Boolean.TRUE.equals(part.thought()) == thoughts) {
         text.append(part.text());
       }
     }
     return text.toString();
   }
 
-  private static List<TokenLogprob> logprobs(GenerateResponseBody.Candidate candidate, int topLogprobs) {
+  /**
+   * The candidate's {@code functionCall} parts, in order: the id when Gemini gives one, and
+   * {@code args} as compact JSON text ({@code {}} when absent), normalised from the object Gemini
+   * sends ({@link JsonObjects#text}).
+   */
+  static List<ToolCall> toolCalls(GenerateResponseBody.Candidate candidate) {
+    List<ToolCall> calls = new ArrayList<>();
+    for (GenerateResponseBody.Part part : parts(candidate)) {
+      GenerateResponseBody.FunctionCall call = part.functionCall();
+      if (call != null) {
+        calls.add(new ToolCall(call.id(), call.name() == null ? "" : call.name(), JsonObjects.text(call.args())));
+      }
+    }
+    return calls;
+  }
+
+  private static List<GenerateResponseBody.Part> parts(GenerateResponseBody.Candidate candidate) {
+    if (candidate == null || candidate.content() == null || candidate.content().parts() == null) {
+      return List.of();
+    }
+    List<GenerateResponseBody.Part> parts = new ArrayList<>(candidate.content().parts());
+    parts.removeIf(java.util.Objects::isNull);
+    return parts;
+  }
+
+  static List<TokenLogprob> logprobs(GenerateResponseBody.Candidate candidate, int topLogprobs) {
     if (topLogprobs < 0 || candidate == null) {
       return null;
     }
     return LogprobMapper.map(candidate.logprobsResult(), topLogprobs);
   }
 
-  /** The candidate's finish reason, or for a blocked prompt (no candidate) the block reason. */
-  static FinishReason finishReason(GenerateResponseBody body, GenerateResponseBody.Candidate candidate) {
+  /**
+   * The candidate's finish reason, or for a blocked prompt (no candidate) the block reason. Gemini
+   * ends a turn that calls functions with {@code STOP}: when the candidate made calls, that is
+   * reported as {@code TOOL_CALLS} (the raw value stays {@code STOP}), so a caller can tell "run
+   * the tools" from "done" as with every other provider.
+   *
+   * @param calls whether the candidate made function calls (in a stream: in any of its events)
+   */
+  static FinishReason finishReason(GenerateResponseBody body, GenerateResponseBody.Candidate candidate, boolean calls) {
     if (candidate != null && candidate.finishReason() != null) {
-      return finishReason(candidate.finishReason());
+      FinishReason reason = finishReason(candidate.finishReason());
+      return calls && reason.kind() == FinishReason.Kind.STOP ? FinishReason.of(FinishReason.Kind.TOOL_CALLS, reason.raw()) : reason;
     }
     String blocked = body.promptFeedback() == null ? null : body.promptFeedback().blockReason();
     if (blocked != null && candidate == null) {
@@ -116,7 +163,8 @@ public final class ResponseMapper {
 
   /**
    * Gemini's finish reason in neutral terms, the raw value kept. {@code STOP} is a natural end or a
-   * stop sequence (and also ends a tool call: Gemini has no tool-call reason); the safety, recitation,
+   * stop sequence (and also ends a tool call: Gemini has no tool-call reason, see
+   * {@link #finishReason(GenerateResponseBody, GenerateResponseBody.Candidate, boolean)}); the safety, recitation,
    * blocklist, prohibited-content and personal-data reasons are filters; a malformed function call
    * is an error; {@code LANGUAGE}, {@code OTHER}, the tool-call limits, the image reasons that are
    * not filters and anything new are {@code OTHER}.
@@ -145,7 +193,7 @@ public final class ResponseMapper {
     return new Usage(u.promptTokenCount(), u.candidatesTokenCount(), u.totalTokenCount(), u.cachedContentTokenCount(), u.thoughtsTokenCount());
   }
 
-  private static Map<String, String> extras(GenerateResponseBody body, GenerateResponseBody.Candidate candidate) {
+  static Map<String, String> extras(GenerateResponseBody body, GenerateResponseBody.Candidate candidate) {
     Map<String, String> extras = new LinkedHashMap<>();
     if (candidate != null) {
       if (candidate.finishMessage() != null) {
