@@ -206,4 +206,22 @@ class OllamaToolsTest {
     JsonNode call = body(server.takeRequest()).get("messages").get(1).get("tool_calls").get(0);
     assertEquals(Json.mapper().readTree("{\"type\":\"function\",\"function\":{\"index\":0,\"name\":\"now\",\"arguments\":{}}}"), call);
   }
+
+  @ParameterizedTest(name = "stream {0}")
+  @ValueSource(booleans = {false, true})
+  void aCallOnlyAnswerWithoutLogprobsOrIdIsNoSignOfAnOldServer(boolean stream) {
+    // Before 0.13.3 a call's tokens had no logprobs, before 0.12.10 a call had no id.
+    String call = "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":"
+        + "{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Oslo\"}}}]},\"done\":";
+    String end = "\"done_reason\":\"stop\",\"eval_count\":9}";
+    server.enqueue(stream
+        ? OllamaTestSupport.ndjsonBody(call + "false}\n{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true," + end + "\n")
+        : OllamaTestSupport.jsonBody(200, call + "true," + end));
+
+    Completion c = stream ? collect(ASK) : model.chat(ASK);
+
+    assertEquals(List.of(new ToolCall(null, "get_weather", "{\"city\":\"Oslo\"}")), c.toolCalls());
+    assertNull(c.logprobs());
+    assertEquals(FinishReason.Kind.TOOL_CALLS, c.finishReason().kind());
+  }
 }
