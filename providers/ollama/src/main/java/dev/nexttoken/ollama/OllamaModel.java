@@ -42,17 +42,42 @@ import okhttp3.HttpUrl;
  * request and answer without them; so does Ollama Cloud. Such an answer with text but no logprobs
  * fails with an {@link dev.nexttoken.error.UnsupportedCapabilityException} naming the version (for a
  * stream, at its end, after its text was delivered). Bytes are the UTF-8 of each token's text as
- * Ollama reports it; there are no token ids. When a model thinks, Ollama's logprobs cover the
- * reasoning tokens as well as the answer's ({@link Completion#text()} is the answer alone). An
- * answer made of tool calls only has no logprobs before Ollama 0.13.3.
+ * Ollama reports it; there are no token ids. An answer made of tool calls only has no logprobs
+ * before Ollama 0.13.3; since then the call's tokens are among {@link Completion#logprobs()}.
+ *
+ * <p><b>Reasoning.</b> A thinking model's {@code thinking} is {@link Completion#reasoning()}, never
+ * part of the text. Ollama's logprobs cover the reasoning tokens and the answer's in one sequence;
+ * the answer's are the last tokens that spell its text exactly, and those before them go to
+ * {@link Completion#reasoningLogprobs()}. When no token boundary falls there (or the answer is only
+ * tool calls) the sequence stays whole in {@link Completion#logprobs()}, as Ollama sent it. In a
+ * stream that reasons, the logprobs therefore come on the last chunk, split the same way.
+ * {@link GenerationOptions#reasoningEffort()} is {@code think}: {@code "low"}, {@code "medium"} or
+ * {@code "high"} (models with levels, such as gpt-oss, use it; other thinking models just think;
+ * servers before 0.11 take no level); {@code minimal} has no Ollama equivalent and is refused. Unset,
+ * a thinking model thinks by default.
+ *
+ * <p><b>Tools</b> ({@code /api/chat}): definitions are sent as {@code {type: function, function}},
+ * the schema as given. Ollama has no tool choice: {@code AUTO} is its behaviour, {@code NONE} sends
+ * no tools, {@code REQUIRED} and named choices are refused before sending, as are strict tools.
+ * A call's {@link dev.nexttoken.ToolCall#arguments()} is the compact JSON text of the object Ollama
+ * sends (keys in the order received, numbers as written); its id is Ollama's (0.12.10 and later)
+ * or null. Streams carry each call whole on one line. An answer that called tools finishes with
+ * {@code TOOL_CALLS}, raw value {@code stop} (Ollama's). Tool results go back as
+ * {@code {role: tool, tool_name, content}}, with {@code tool_call_id} when the call had an id.
+ * Models without tool support answer 400 ({@code does not support tools}).
+ *
+ * <p><b>Structured output</b> is {@code format}: the JSON Schema as given, or {@code "json"}; there
+ * is no strict mode. <b>Images</b> go as base64 in the message's {@code images}: bytes, or
+ * {@code data:} URLs decoded to bytes; Ollama fetches no URLs. There is no {@code n} and no logit bias.
  *
  * <p><b>Usage</b> is {@code prompt_eval_count} and {@code eval_count}; Ollama leaves out counts that
  * are zero, which are then unknown, and reports no cached or reasoning counts. The durations of
  * the last object ({@code total_duration}, {@code load_duration}, {@code prompt_eval_duration},
  * {@code eval_duration}, nanoseconds as text) are kept in {@link dev.nexttoken.ResponseMetadata#extras()}.
  *
- * <p><b>Finish reasons.</b> {@code stop} is {@code STOP}, {@code length} is {@code LENGTH},
- * anything else ({@code load}, {@code unload}) {@code OTHER}; the raw value is kept.
+ * <p><b>Finish reasons.</b> {@code stop} is {@code STOP} ({@code TOOL_CALLS} with tool calls),
+ * {@code length} is {@code LENGTH}, anything else ({@code load}, {@code unload}) {@code OTHER}; the
+ * raw value is kept.
  *
  * <p>A model name is required on every request or as the builder's default (Ollama serves many).
  * No credential is sent unless one is set ({@link Builder#apiKey}: {@code Authorization: Bearer}, as
@@ -71,20 +96,29 @@ public final class OllamaModel extends AbstractLanguageModel {
       .maxTokens(Range.integersAtLeast(1))
       .build();
 
+  /**
+   * The same for every model: Ollama serves whatever is pulled, and a model without tools, vision or
+   * thinking answers 400 naming the capability it lacks.
+   */
   private static final Capabilities CAPABILITIES = Capabilities.builder(OllamaWire.PROVIDER)
       .chat(operation("native /api/chat (not the OpenAI-compatible /v1, which drops logprobs); logprobs need Ollama "
-          + OllamaWire.LOGPROBS_SINCE + "+ and cover reasoning tokens too"))
+          + OllamaWire.LOGPROBS_SINCE + "+; tools, images and thinking need a model that has them")
+          .tools()
+          .imageBytesOnly()
+          .reasoningEffort()
+          .build())
       .completion(operation("native /api/generate with raw: the prompt is continued without the model's template; logprobs need Ollama "
-          + OllamaWire.LOGPROBS_SINCE + "+"))
+          + OllamaWire.LOGPROBS_SINCE + "+").build())
       .build();
 
   private OllamaModel(HttpTransport transport, GenerationOptions defaults) {
     super(transport, defaults);
   }
 
-  private static OperationCapabilities operation(String note) {
-    // top_logprobs 0-20 (a 400 otherwise); bytes on every entry; no token ids.
-    return OperationCapabilities.builder().streaming().logprobs(20).logprobsInStream().tokenBytes().limits(LIMITS).note(note).build();
+  /** What both routes share: top_logprobs 0-20 (a 400 otherwise), bytes on every entry, no token ids, {@code format}. */
+  private static OperationCapabilities.Builder operation(String note) {
+    return OperationCapabilities.builder().streaming().logprobs(20).logprobsInStream().tokenBytes()
+        .structuredOutput(OperationCapabilities.StructuredOutput.JSON_SCHEMA).limits(LIMITS).note(note);
   }
 
   /** A builder; no credential and {@link #DEFAULT_BASE_URL} unless set. */

@@ -69,6 +69,36 @@ class OllamaLiveIT {
     assertSane(c);
   }
 
+  @Test
+  void aSchemaAnswerIsJsonWhoseValuesHaveConfidences() {
+    Completion c = model.chat(ChatRequest.builder().user("Give the capital of France as JSON.")
+        .jsonSchema("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
+        .maxTokens(32).temperature(0.0).seed(7L).topLogprobs(2).build());
+
+    assertTrue(c.json() instanceof java.util.Map<?, ?> m && m.get("city") instanceof String, c::text);
+    // The answer's logprobs spell its text (reasoning tokens, if any, are split off), so each value has a figure.
+    c.fieldConfidences().forEach(f -> assertNotNull(f.logprob(), f::path));
+  }
+
+  @Test
+  void aToolCallHasItsArgumentsAsJsonText() {
+    ChatRequest ask = ChatRequest.builder().user("What is the weather in Oslo? Use the tool.")
+        .tool(dev.nexttoken.Tool.of("get_weather", "The weather in a city",
+            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"))
+        .temperature(0.0).seed(7L).build();
+    Completion whole = model.chat(ask);
+    Completion collected;
+    try (CompletionStream stream = model.chatStreaming(ask)) {
+      collected = stream.collect();
+    }
+
+    assertFalse(whole.toolCalls().isEmpty(), () -> "no call but: " + whole.text());
+    assertEquals(dev.nexttoken.FinishReason.Kind.TOOL_CALLS, whole.finishReason().kind());
+    assertTrue(whole.toolCalls().get(0).parsedArguments() instanceof java.util.Map<?, ?>);
+    assertEquals(whole.toolCalls().stream().map(t -> t.name() + t.arguments()).toList(),
+        collected.toolCalls().stream().map(t -> t.name() + t.arguments()).toList(), "temperature 0 and a seed");
+  }
+
   private static void assertSane(Completion answer) {
     assertFalse(answer.text().isBlank(), "some text");
     assertNotNull(answer.finishReason());

@@ -27,8 +27,12 @@ public record ResponseBody(
     @JsonProperty("eval_count") Integer evalCount,
     @JsonProperty("eval_duration") Long evalDuration) {
 
-  /** The assistant's message of a chat answer; {@code thinking} is the reasoning, not the answer. */
-  public record Message(String role, String content, String thinking) {}
+  /**
+   * The assistant's message of a chat answer; {@code thinking} is the reasoning, not the answer.
+   *
+   * @param toolCalls the calls the model made, each whole (also in a stream: one line carries whole calls)
+   */
+  public record Message(String role, String content, String thinking, @JsonProperty("tool_calls") List<WireToolCall> toolCalls) {}
 
   /** A token and its log-probability; {@code bytes} are the UTF-8 of {@code token} (Ollama ≥ 0.12.11). */
   public record WireLogprob(
@@ -43,10 +47,20 @@ public record ResponseBody(
     return text == null ? "" : text;
   }
 
+  /** The reasoning text: the message's {@code thinking} (chat) or the top-level one (generate); never null. */
+  String thinkingText() {
+    String t = message != null ? message.thinking() : thinking;
+    return t == null ? "" : t;
+  }
+
   /** Whether the object carries reasoning text. */
   boolean hasThinking() {
-    String t = message != null ? message.thinking() : thinking;
-    return t != null && !t.isEmpty();
+    return !thinkingText().isEmpty();
+  }
+
+  /** The message's tool calls; empty when none (and always for generate). */
+  List<WireToolCall> toolCalls() {
+    return message == null || message.toolCalls() == null ? List.of() : message.toolCalls();
   }
 
   boolean isDone() {

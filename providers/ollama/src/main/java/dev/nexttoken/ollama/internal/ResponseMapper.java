@@ -3,6 +3,7 @@ package dev.nexttoken.ollama.internal;
 import dev.nexttoken.Completion;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ollama response objects to neutral values. The pieces (finish reason, usage, extras, logprobs)
- * serve the blocking answer and each stream line alike, so a collected stream equals the blocking answer.
+ * Ollama response objects to neutral values. The pieces (finish reason, usage, extras, logprobs,
+ * tool calls) serve the blocking answer and each stream line alike, so a collected stream equals
+ * the blocking answer.
  */
 public final class ResponseMapper {
   /** Extras: the durations of the {@code done} object, in nanoseconds, under Ollama's own names. */
@@ -29,7 +31,9 @@ public final class ResponseMapper {
   private ResponseMapper() {}
 
   /**
-   * The neutral answer of a blocking call.
+   * The neutral answer of a blocking call: the message's text, its tool calls, its reasoning
+   * ({@code thinking}) apart from the text, and the logprobs split between the two
+   * ({@link ReasoningSplit}).
    *
    * @param logprobsRequested whether logprobs were asked for: an answer with text but none comes from a server too old for them
    * @throws MalformedResponseException when the object is not a finished answer ({@code done} not true)
@@ -43,8 +47,24 @@ public final class ResponseMapper {
     if (logprobsRequested && body.logprobs() == null && (!body.text().isEmpty() || body.hasThinking())) {
       throw tooOldForLogprobs(headers.requestId());
     }
-    return new Completion(body.text(), finishReason(body), usage(body), body.model(), headers.withExtras(extras(body)),
-        logprobs(body.logprobs()), null);
+    List<ToolCall> calls = body.toolCalls().stream().map(ResponseMapper::toolCall).toList();
+    ReasoningSplit.Parts parts = ReasoningSplit.of(logprobs(body.logprobs()), body.hasThinking(), body.text());
+    return new Completion(body.text(), finishReason(body, !calls.isEmpty()), usage(body), body.model(),
+        headers.withExtras(extras(body)), parts.answer(), null, calls, body.hasThinking() ? body.thinkingText() : null,
+        parts.reasoning(), List.of());
+  }
+
+  /**
+   * One of Ollama's tool calls. Its {@code arguments} object becomes compact JSON text, keys in the
+   * order received ({@link CompactJson}); none sent is {@code ""}. Ollama's {@code function.index}
+   * is the call's position, which the order of the calls already keeps.
+   */
+  public static ToolCall toolCall(WireToolCall call) {
+    WireToolCall.Function f = call.function();
+    if (f == null || f.name() == null) {
+      throw new IllegalArgumentException("a tool call has no function name");
+    }
+    return new ToolCall(call.id(), f.name(), f.arguments());
   }
 
   /**
@@ -59,18 +79,19 @@ public final class ResponseMapper {
   }
 
   /**
-   * {@code done_reason}: {@code stop} is STOP, {@code length} LENGTH; {@code load}, {@code unload} (a
+   * {@code done_reason}: {@code stop} is STOP, or TOOL_CALLS when the answer called tools (Ollama
+   * says {@code stop} either way); {@code length} LENGTH; {@code load}, {@code unload} (a
    * request that only loaded or unloaded a model) and anything else OTHER; the raw value kept. A
    * finished object without one (servers before {@code done_reason} existed) is OTHER with no raw
    * value; an unfinished one has none.
    */
-  public static FinishReason finishReason(ResponseBody body) {
+  public static FinishReason finishReason(ResponseBody body, boolean calledTools) {
     if (!body.isDone()) {
       return null;
     }
     String raw = body.doneReason();
     FinishReason.Kind kind = raw == null ? FinishReason.Kind.OTHER : switch (raw) {
-      case "stop" -> FinishReason.Kind.STOP;
+      case "stop" -> calledTools ? FinishReason.Kind.TOOL_CALLS : FinishReason.Kind.STOP;
       case "length" -> FinishReason.Kind.LENGTH;
       default -> FinishReason.Kind.OTHER;
     };

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nexttoken.FinishReason;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.logprob.TokenLogprob;
@@ -23,13 +24,20 @@ class ResponseMapperTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"stop, STOP", "length, LENGTH", "load, OTHER", "unload, OTHER", "something_new, OTHER"})
   void doneReason(String raw, FinishReason.Kind kind) {
-    assertEquals(FinishReason.of(kind, raw), ResponseMapper.finishReason(read("{'done':true,'done_reason':'" + raw + "'}")));
+    assertEquals(FinishReason.of(kind, raw), ResponseMapper.finishReason(read("{'done':true,'done_reason':'" + raw + "'}"), false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"stop, TOOL_CALLS", "length, LENGTH", "load, OTHER"})
+  void doneReasonOfAnAnswerThatCalledTools(String raw, FinishReason.Kind kind) {
+    // Ollama says stop when the model ends its turn with calls; the neutral reason says what happened, the raw value stays.
+    assertEquals(FinishReason.of(kind, raw), ResponseMapper.finishReason(read("{'done':true,'done_reason':'" + raw + "'}"), true));
   }
 
   @Test
   void doneWithoutAReasonAndNotDone() {
-    assertEquals(FinishReason.of(FinishReason.Kind.OTHER, null), ResponseMapper.finishReason(read("{'done':true}")));
-    assertNull(ResponseMapper.finishReason(read("{'done':false,'done_reason':'stop'}")));
+    assertEquals(FinishReason.of(FinishReason.Kind.OTHER, null), ResponseMapper.finishReason(read("{'done':true}"), false));
+    assertNull(ResponseMapper.finishReason(read("{'done':false,'done_reason':'stop'}"), true));
   }
 
   @Test
@@ -53,5 +61,36 @@ class ResponseMapperTest {
     assertThrows(IllegalArgumentException.class, () -> ResponseMapper.logprobs(read("{'logprobs':[{'token':'a','logprob':0.5}]}").logprobs()));
     assertThrows(IllegalArgumentException.class, () -> ResponseMapper.logprobs(read("{'logprobs':[{'token':'a','logprob':-1,'bytes':[300]}]}").logprobs()));
     assertThrows(MalformedResponseException.class, () -> read("{'logprobs':[{'token':'a','logprob':'high'}]}"));
+  }
+
+  @Test
+  void toolCallArgumentsAreTheObjectAsCompactTextInTheOrderReceived() {
+    ResponseBody body = read("{'message':{'role':'assistant','content':'','tool_calls':[{'id':'call_1','function':{'index':0,'name':'f',"
+        + "'arguments':{ 'zeta' : 1e5, 'alpha': [1.50, -0, true, null], 'nested': {'b': 'x\\u00e9', 'a': {}} }}}]},'done':true}");
+
+    ToolCall call = ResponseMapper.toolCall(body.toolCalls().get(0));
+
+    assertEquals("call_1", call.id());
+    assertEquals("f", call.name());
+    assertEquals("{'zeta':1e5,'alpha':[1.50,-0,true,null],'nested':{'b':'x\u00e9','a':{}}}".replace('\'', '"'), call.arguments(),
+        "keys as received, numbers as written, no whitespace");
+  }
+
+  @Test
+  void aCallWithoutArgumentsOrIdHasEmptyArgumentsAndNoId() {
+    ToolCall call = ResponseMapper.toolCall(read("{'message':{'tool_calls':[{'function':{'name':'now'}}]}}").toolCalls().get(0));
+
+    assertNull(call.id(), "before Ollama 0.12.10 calls have no id");
+    assertEquals("", call.arguments());
+    assertThrows(IllegalArgumentException.class,
+        () -> ResponseMapper.toolCall(read("{'message':{'tool_calls':[{'function':{'arguments':{}}}]}}").toolCalls().get(0)));
+  }
+
+  @Test
+  void stringifiedArgumentsAreTakenAsTheirText() {
+    ToolCall call = ResponseMapper.toolCall(read("{'message':{'tool_calls':[{'function':{'name':'f','arguments':'{\\'a\\':1}'}}]}}")
+        .toolCalls().get(0));
+
+    assertEquals("{\"a\":1}", call.arguments());
   }
 }
