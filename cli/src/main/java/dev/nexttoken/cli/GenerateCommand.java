@@ -78,6 +78,10 @@ abstract class GenerateCommand implements Callable<Integer> {
       } else {
         completion = call(model, options);
       }
+      String warning = completion.metadata().extras().get("warning");
+      if (warning != null) {
+        err.println("warning: " + warning); // the provider's own caveat about this answer (Ollama without logprobs)
+      }
       CompletionPrinter printer = new CompletionPrinter(out, err, Terminal.useColor(main.global, main.environment));
       printer.print(completion, model, output.format, flags.stream, output.out, format);
       return 0;

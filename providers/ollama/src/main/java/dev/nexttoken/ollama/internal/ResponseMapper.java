@@ -37,20 +37,22 @@ public final class ResponseMapper {
    *
    * @param logprobsRequested whether logprobs were asked for: an answer with text but none comes from a server too old for them
    * @throws MalformedResponseException when the object is not a finished answer ({@code done} not true)
-   * @throws UnsupportedCapabilityException when logprobs were asked for and the server sent none
+   *     (the answer is kept, logprobs null, and {@link #MISSING_LOGPROBS} under the extra {@code warning}:
+   *     throwing a paid answer away for a missing extra would be worse)
    */
   public static Completion completion(ResponseBody body, ResponseMetadata headers, boolean logprobsRequested) {
     if (!body.isDone()) {
       throw new MalformedResponseException(OllamaWire.PROVIDER + ": the answer is not finished (\"done\" is not true);"
           + " the server may have streamed although \"stream\": false was sent", ErrorDetails.of(OllamaWire.PROVIDER));
     }
+    Map<String, String> extras = extras(body);
     if (logprobsRequested && body.logprobs() == null && (!body.text().isEmpty() || body.hasThinking())) {
-      throw tooOldForLogprobs(headers.requestId());
+      extras = withWarning(extras);
     }
     List<ToolCall> calls = body.toolCalls().stream().map(ResponseMapper::toolCall).toList();
     ReasoningSplit.Parts parts = ReasoningSplit.of(logprobs(body.logprobs()), body.hasThinking(), body.text());
     return new Completion(body.text(), finishReason(body, !calls.isEmpty()), usage(body), body.model(),
-        headers.withExtras(extras(body)), parts.answer(), null, calls, body.hasThinking() ? body.thinkingText() : null,
+        headers.withExtras(extras), parts.answer(), null, calls, body.hasThinking() ? body.thinkingText() : null,
         parts.reasoning(), List.of());
   }
 
@@ -71,11 +73,15 @@ public final class ResponseMapper {
    * Logprobs were asked for and tokens came without any: Ollama before {@value OllamaWire#LOGPROBS_SINCE}
    * ignores the request (§3.5 of the wire notes); Ollama Cloud sends none either.
    */
-  public static UnsupportedCapabilityException tooOldForLogprobs(String requestId) {
-    return new UnsupportedCapabilityException(OllamaWire.PROVIDER + ": logprobs were requested but the server sent none;"
-        + " Ollama reports logprobs from version " + OllamaWire.LOGPROBS_SINCE + " on (older servers ignore the request,"
-        + " and Ollama Cloud sends none). Check the server's version (GET /api/version) and upgrade it, or ask without logprobs",
-        "logprobs", new ErrorDetails(OllamaWire.PROVIDER, 200, null, null, null, requestId, null, false));
+  public static final String MISSING_LOGPROBS = OllamaWire.PROVIDER + ": logprobs were requested but the server sent none;"
+      + " Ollama reports logprobs from version " + OllamaWire.LOGPROBS_SINCE + " on (older servers ignore the request,"
+      + " and Ollama Cloud sends none). Check the server's version (GET /api/version) and upgrade it, or ask without logprobs";
+
+  /** {@code extras} plus the {@code warning} that logprobs were asked for and none came. */
+  public static Map<String, String> withWarning(Map<String, String> extras) {
+    Map<String, String> out = new java.util.LinkedHashMap<>(extras);
+    out.put("warning", MISSING_LOGPROBS);
+    return out;
   }
 
   /**

@@ -74,11 +74,12 @@ public final class StreamMapper implements EventMapper {
       return new Chunk(delta, answerLogprobs, null, null, line.model(), null, Map.of())
           .withToolCalls(deltas).withReasoning(line.thinkingText(), null);
     }
+    Map<String, String> extras = ResponseMapper.extras(line);
     if (logprobsRequested && sawTokens && !sawLogprobs) {
-      throw ResponseMapper.tooOldForLogprobs(null);
+      extras = ResponseMapper.withWarning(extras);
     }
     return new Chunk(delta, answerLogprobs, ResponseMapper.finishReason(line, calls > 0), ResponseMapper.usage(line), line.model(),
-        null, ResponseMapper.extras(line)).withToolCalls(deltas).withReasoning(line.thinkingText(), reasoningLogprobs);
+        null, extras).withToolCalls(deltas).withReasoning(line.thinkingText(), reasoningLogprobs);
   }
 
   private static List<TokenLogprob> append(List<TokenLogprob> to, List<TokenLogprob> more) {
