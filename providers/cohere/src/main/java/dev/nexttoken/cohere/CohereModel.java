@@ -8,13 +8,16 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.Environment;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
 import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.Range;
 import dev.nexttoken.cohere.internal.ChatRequestBody;
 import dev.nexttoken.cohere.internal.ChatResponseBody;
 import dev.nexttoken.cohere.internal.CohereWire;
 import dev.nexttoken.cohere.internal.LogprobMapper;
+import dev.nexttoken.cohere.internal.ModelFamily;
 import dev.nexttoken.cohere.internal.RequestMapper;
+import dev.nexttoken.cohere.internal.RequestRules;
 import dev.nexttoken.cohere.internal.ResponseMapper;
 import dev.nexttoken.cohere.internal.StreamMapper;
 import dev.nexttoken.cohere.internal.TokenTexts;
@@ -25,6 +28,8 @@ import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
+import java.util.EnumMap;
+import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
@@ -54,6 +59,33 @@ import okhttp3.HttpUrl;
  * {@code MAX_TOKENS} is {@code LENGTH}, {@code TOOL_CALL} is {@code TOOL_CALLS}, {@code ERROR} is
  * {@code ERROR}, {@code TIMEOUT} and anything else {@code OTHER}; the raw value is kept.
  *
+ * <p><b>Tools.</b> Each {@link dev.nexttoken.Tool} is sent as {@code {type:"function",
+ * function:{name, description, parameters}}}, its schema written exactly as given; a tool without
+ * one is sent with {@code {"type":"object","properties":{}}}, because Cohere requires
+ * {@code parameters}. {@link dev.nexttoken.ToolChoice#REQUIRED} and {@code NONE} are
+ * {@code tool_choice}, {@code AUTO} is left out (Cohere's default); Cohere cannot be told which
+ * tool to call, so a named choice fails before sending, as does a choice for Command R and R+,
+ * which predate {@code tool_choice}. A strict tool turns on {@code strict_tools}, which holds every
+ * tool of the request to its schema: mixing tools that ask for strictness with tools that
+ * explicitly decline it fails before sending. Cohere calls several tools in one turn on its own and
+ * has no switch for it. The answer's calls keep their {@code arguments} text as Cohere sent it;
+ * tool-call tokens carry no logprobs. A tool result goes back as {@code {role:"tool",
+ * tool_call_id, content}} and needs the call's id.
+ *
+ * <p><b>Reasoning.</b> The {@code tool_plan} (the model's plan before it calls tools) and
+ * {@code thinking} content (Command A Reasoning) are the model's working, not its answer: both go
+ * to {@link Completion#reasoning()}, thinking first, never into the text. The plan is not sent back
+ * with the assistant turn, which Cohere does not require. Reasoning carries no logprobs.
+ *
+ * <p><b>Structured output.</b> {@link dev.nexttoken.ResponseFormat} JSON is
+ * {@code {type:"json_object"}}, with the schema (if any) as {@code json_schema}; Cohere has no
+ * schema name and no strict flag for it. Cohere rejects {@code response_format} together with
+ * tools, so that combination fails before sending. The prompt should ask for JSON: without an
+ * instruction, JSON mode can run to the token limit on whitespace.
+ *
+ * <p><b>Images</b> go to vision models only, in user messages, as {@code image_url} parts: a URL,
+ * or bytes as a base64 {@code data:} URL. What each model takes is in {@link #capabilities(String)}.
+ *
  * <p><b>Completion.</b> Cohere's v2 API has no raw completion route, so {@link #complete} is
  * unsupported unless {@link Builder#completionAsChat(boolean)} opts in to sending the prompt as one
  * user message, which {@link #capabilities()} then states.
@@ -77,24 +109,52 @@ public final class CohereModel extends AbstractLanguageModel {
       .maxStopSequences(5)
       .build();
 
-  private final Capabilities capabilities;
+  private final Map<ModelFamily, Capabilities> capabilities = new EnumMap<>(ModelFamily.class);
   private final TokenTexts tokenTexts;
 
   private CohereModel(HttpTransport transport, GenerationOptions defaults, boolean completionAsChat, boolean tokenTexts) {
     super(transport, defaults);
     this.tokenTexts = tokenTexts ? new TokenTexts(transport) : null;
-    OperationCapabilities chat = operation(
-        "the chosen tokens' logprobs and ids only: Cohere reports no alternatives (topLogprobs null) and no bytes");
-    OperationCapabilities completion = completionAsChat
-        ? operation("not raw continuation: the prompt is sent to /v2/chat as one user message, so the chat template applies")
-        : OperationCapabilities.unsupported("Cohere's v2 API has no raw completion route; use chat, "
-            + "or opt in with CohereModel.builder().completionAsChat(true) to send the prompt as one user message");
-    this.capabilities = Capabilities.builder(CohereWire.PROVIDER).completion(completion).chat(chat).build();
+    for (ModelFamily family : ModelFamily.values()) {
+      capabilities.put(family, capabilities(family, completionAsChat));
+    }
   }
 
-  private static OperationCapabilities operation(String note) {
-    // Chosen tokens only: logprobs(0), no alternatives.
-    return OperationCapabilities.builder().streaming().logprobs(0).logprobsInStream().tokenIds().limits(LIMITS).note(note).build();
+  private static Capabilities capabilities(ModelFamily family, boolean completionAsChat) {
+    OperationCapabilities chat = operation(family, true,
+        "the chosen tokens' logprobs and ids only: Cohere reports no alternatives (topLogprobs null) and no bytes");
+    OperationCapabilities completion = completionAsChat
+        ? operation(family, false,
+            "not raw continuation: the prompt is sent to /v2/chat as one user message, so the chat template applies")
+        : OperationCapabilities.unsupported("Cohere's v2 API has no raw completion route; use chat, "
+            + "or opt in with CohereModel.builder().completionAsChat(true) to send the prompt as one user message");
+    return Capabilities.builder(CohereWire.PROVIDER).completion(completion).chat(chat).build();
+  }
+
+  /**
+   * What one family can do. Chosen tokens only: {@code logprobs(0)}, no alternatives. Schemas but
+   * no strict schema flag (strictness exists for tools only, as {@code strict_tools}); one answer
+   * per call; no logit bias and no reasoning effort (Cohere's {@code thinking} has an on/off switch
+   * and a token budget, not an effort), so none are declared.
+   */
+  private static OperationCapabilities operation(ModelFamily family, boolean chat, String note) {
+    OperationCapabilities.Builder b = OperationCapabilities.builder()
+        .streaming().logprobs(0).logprobsInStream().tokenIds().limits(LIMITS).maxChoices(1)
+        .structuredOutput(family.structuredOutput() ? StructuredOutput.JSON_SCHEMA : StructuredOutput.NONE);
+    if (chat && family.tools()) {
+      b.tools();
+    }
+    if (chat && family.images()) {
+      b.images(); // http(s) URLs, and bytes as base64 data URLs
+    }
+    String familyNote = switch (family) {
+      case LEGACY -> "a retired model: no tools, images or structured output; ";
+      case COMMAND_R -> "Command R and R+ take tools but no tool_choice; ";
+      case VISION -> "a vision model: images, but no tools (Cohere: tool use isn't supported with this model); ";
+      case AYA -> "an Aya model: no tools, images or structured output documented; ";
+      case MULTIMODAL, CURRENT -> "";
+    };
+    return b.note(familyNote + note).build();
   }
 
   /** A builder; the API key is required. */
@@ -133,18 +193,32 @@ public final class CohereModel extends AbstractLanguageModel {
     return builder;
   }
 
+  /** The capabilities of the default model ({@link Builder#model}, else {@link #DEFAULT_MODEL}). */
   @Override
   public Capabilities capabilities() {
-    return capabilities;
+    return capabilities(defaults().model());
+  }
+
+  /**
+   * What {@code model} can take, by Cohere's model pages: tools for Command R and later (with
+   * {@code tool_choice} from Command R7B on), JSON schemas for the same models, images for the
+   * vision models (Command A Vision, Aya Vision) and Command A+, none of these for retired and Aya
+   * text models. A name Cohere has not documented is taken to be a current Command model.
+   */
+  @Override
+  public Capabilities capabilities(String model) {
+    return capabilities.get(ModelFamily.of(model));
   }
 
   @Override
   protected Completion doChat(ChatRequest request) {
+    RequestRules.check(request);
     return send(RequestMapper.chat(request, false), request.options());
   }
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
+    RequestRules.check(request);
     return open(RequestMapper.chat(request, true), request.options());
   }
 

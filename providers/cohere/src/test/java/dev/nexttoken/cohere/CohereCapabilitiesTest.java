@@ -15,8 +15,10 @@ import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
 import dev.nexttoken.ParameterLimits;
 import dev.nexttoken.Range;
+import dev.nexttoken.ResponseFormat;
 import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.function.Consumer;
@@ -52,6 +54,48 @@ class CohereCapabilitiesTest extends MockCohereTest {
     assertNull(caps.vocabularySize());
   }
 
+  static Stream<Arguments> models() {
+    // model, tools, images, structured output; from Cohere's model pages
+    return Stream.of(
+        Arguments.of("command-a-03-2025", true, false, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-a-reasoning-08-2025", true, false, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-r7b-12-2024", true, false, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-r-08-2024", true, false, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-r-plus", true, false, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-a-plus-05-2026", true, true, StructuredOutput.JSON_SCHEMA),
+        Arguments.of("command-a-vision-07-2025", false, true, StructuredOutput.NONE),
+        Arguments.of("c4ai-aya-vision-32b", false, true, StructuredOutput.NONE),
+        Arguments.of("c4ai-aya-expanse-32b", false, false, StructuredOutput.NONE),
+        Arguments.of("command-light", false, false, StructuredOutput.NONE),
+        Arguments.of("a-fine-tune-cohere-has-not-named", true, false, StructuredOutput.JSON_SCHEMA));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void eachModelDeclaresWhatItTakes(String name, boolean tools, boolean images, StructuredOutput structured) {
+    OperationCapabilities chat = model.capabilities(name).chat();
+    assertEquals(tools, chat.tools(), "tools");
+    assertFalse(chat.parallelToolCalls(), "Cohere has no parallel-calls switch");
+    assertEquals(images, chat.imageUrls(), "image URLs");
+    assertEquals(images, chat.imageBytes(), "image bytes, as data URLs");
+    assertEquals(structured, chat.structuredOutput());
+    assertFalse(chat.strictSchema(), "strictness exists for tools only (strict_tools)");
+    assertFalse(chat.reasoningEffort(), "thinking is on/off with a token budget, not an effort");
+    assertEquals(1, chat.maxChoices());
+    assertFalse(chat.logitBias());
+    assertEquals(0, chat.maxTopLogprobs());
+    assertTrue(chat.logprobs() && chat.logprobsInStream() && chat.tokenIds(), "logprobs as for every model");
+  }
+
+  @Test
+  void theDefaultModelsCapabilitiesAreTheModelsOwn() {
+    assertEquals(model.capabilities(CohereModel.DEFAULT_MODEL), model.capabilities());
+    try (CohereModel vision = builder(server).model("command-a-vision-07-2025").build()) {
+      assertTrue(vision.capabilities().chat().images());
+      assertFalse(vision.capabilities().chat().tools());
+    }
+  }
+
   @Test
   void completionIsUnsupportedByDefaultAndSaysToUseChat() {
     OperationCapabilities completion = model.capabilities().completion();
@@ -79,6 +123,12 @@ class CohereCapabilitiesTest extends MockCohereTest {
 
       assertThrows(UnsupportedCapabilityException.class,
           () -> asChat.complete(CompletionRequest.builder("x").echoPrompt(true).topLogprobs(0).build()));
+
+      // Options that are not chat-only carry over, the response format among them.
+      assertEquals(StructuredOutput.JSON_SCHEMA, completion.structuredOutput());
+      server.enqueue(json("chat/structured.json"));
+      asChat.complete(CompletionRequest.builder("Norway's largest city as JSON:").responseFormat(ResponseFormat.JSON_OBJECT).build());
+      assertEquals(tree("{'type':'json_object'}"), body(server.takeRequest()).get("response_format"));
     }
   }
 

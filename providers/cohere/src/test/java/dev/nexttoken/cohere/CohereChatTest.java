@@ -98,10 +98,13 @@ class CohereChatTest extends MockCohereTest {
   }
 
   @Test
-  void ignoresThinkingAndLeavesLogprobsNullWhenNotAsked() {
+  void thinkingIsReasoningNotText_andLogprobsStayNullWhenNotAsked() {
     server.enqueue(json("chat/plain.json"));
     Completion answer = model.chat("Capital of France?");
     assertEquals("Paris", answer.text());
+    assertEquals("The user wants the capital.", answer.reasoning());
+    assertNull(answer.reasoningLogprobs());
+    assertEquals(List.of(), answer.toolCalls());
     assertNull(answer.logprobs());
     assertEquals(Map.of("billed_units.input_tokens", "9", "billed_units.output_tokens", "1"), answer.metadata().extras());
   }

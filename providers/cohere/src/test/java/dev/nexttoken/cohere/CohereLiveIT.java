@@ -10,6 +10,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
+import dev.nexttoken.FinishReason;
+import dev.nexttoken.Message;
+import dev.nexttoken.Tool;
+import dev.nexttoken.ToolCall;
+import dev.nexttoken.ToolChoice;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Against the real Cohere API; runs only with {@code CO_API_KEY} set ({@code mvn -Plive verify}),
- * never in the default build. Costs two small chat calls.
+ * never in the default build. Costs four small chat calls.
  */
 class CohereLiveIT {
   private static final ChatRequest REQUEST = ChatRequest.builder()
@@ -58,6 +63,35 @@ class CohereLiveIT {
       collected = stream.collect();
     }
     assertSane(collected);
+  }
+
+  @Test
+  void aToolCallStreamedEqualsWhatTheCallSaysAndItsResultIsAccepted() {
+    ChatRequest ask = ChatRequest.builder()
+        .user("What is the weather in Oslo? Use the tool.")
+        .tool(Tool.of("get_weather", "Current weather in a city",
+            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"))
+        .toolChoice(ToolChoice.REQUIRED)
+        .temperature(0.0)
+        .build();
+    Completion collected;
+    try (CompletionStream stream = model.chatStreaming(ask)) {
+      collected = stream.collect();
+    }
+    assertEquals(FinishReason.Kind.TOOL_CALLS, collected.finishReason().kind());
+    ToolCall call = collected.toolCalls().get(0);
+    assertEquals("get_weather", call.name());
+    assertNotNull(call.id());
+    assertTrue(call.parsedArguments() instanceof java.util.Map<?, ?> args && args.containsKey("city"), call.arguments());
+
+    Completion answer = model.chat(ChatRequest.builder()
+        .messages(ask.messages())
+        .message(Message.assistant(collected))
+        .message(Message.toolResult(call, "{\"temperature_celsius\": -3}"))
+        .tool(ask.tools().get(0))
+        .maxTokens(60)
+        .build());
+    assertFalse(answer.text().isBlank(), "the model answers from the tool result");
   }
 
   private static void assertSane(Completion answer) {

@@ -78,7 +78,7 @@ class CohereStreamingTest extends MockCohereTest {
   }
 
   @Test
-  void withoutLogprobsTheThinkingIsSkippedAndLogprobsStayNull() {
+  void thinkingStreamsAsReasoningAndWithoutLogprobsTheyStayNull() {
     server.enqueue(json("chat/plain.json"));
     server.enqueue(sse("chat/plain.sse"));
     Completion whole = model.chat("Capital of France?");
@@ -87,8 +87,28 @@ class CohereStreamingTest extends MockCohereTest {
       collected = stream.collect();
     }
     assertEquals("Paris", collected.text());
+    assertEquals("The user wants the capital.", collected.reasoning());
     assertNull(collected.logprobs());
     assertEquals(whole, collected);
+  }
+
+  @Test
+  void logprobsOnAThinkingItemDoNotJoinTheAnswersLogprobs() {
+    String body = "event: content-start\ndata: {\"type\":\"content-start\",\"index\":0,\"delta\":{\"message\":{\"content\":{\"type\":\"thinking\",\"thinking\":\"\"}}}}\n\n"
+        + "event: content-delta\ndata: {\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":{\"content\":{\"thinking\":\"Capital?\"}}},"
+        + "\"logprobs\":{\"text\":\"Capital?\",\"token_ids\":[901],\"logprobs\":[-0.9]}}\n\n"
+        + "event: content-start\ndata: {\"type\":\"content-start\",\"index\":1,\"delta\":{\"message\":{\"content\":{\"type\":\"text\",\"text\":\"\"}}}}\n\n"
+        + "event: content-delta\ndata: {\"type\":\"content-delta\",\"index\":1,\"delta\":{\"message\":{\"content\":{\"text\":\"Paris\"}}},"
+        + "\"logprobs\":{\"text\":\"Paris\",\"token_ids\":[41521],\"logprobs\":[-0.0031]}}\n\n"
+        + "event: message-end\ndata: {\"type\":\"message-end\",\"delta\":{\"finish_reason\":\"COMPLETE\"}}\n\n";
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+    try (CompletionStream stream = model.chatStreaming(WITH_LOGPROBS)) {
+      Completion collected = stream.collect();
+      assertEquals("Paris", collected.text());
+      assertEquals("Capital?", collected.reasoning());
+      assertEquals(List.of(new TokenLogprob("Paris", null, 41521, -0.0031, null)), collected.logprobs());
+      assertNull(collected.reasoningLogprobs());
+    }
   }
 
   @Test

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Completion;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code /v2/chat} responses to neutral values. The pieces (finish reason, usage, extras) are also
@@ -23,7 +26,9 @@ public final class ResponseMapper {
   private ResponseMapper() {}
 
   /**
-   * The neutral answer.
+   * The neutral answer: the text items as text; the thinking items, then the tool plan, as
+   * reasoning (both are the model's working, kept apart from its answer); the tool calls with
+   * their arguments text as sent.
    *
    * @param headers what the response headers said
    * @param logprobsRequested whether logprobs were asked for; the list is null unless they were and the answer carries a list
@@ -33,28 +38,52 @@ public final class ResponseMapper {
     if (body.id() != null) {
       metadata = metadata.withResponseId(body.id());
     }
+    ChatResponseBody.AssistantMessage message = body.message();
     return new Completion(
-        text(body.message()),
+        text(message, "text"),
         finishReason(body.finishReason()),
         usage(body.usage()),
         null, // the v2 response does not name the model that answered
         metadata,
         logprobsRequested ? logprobs.map(body.logprobs()) : null,
-        null);
+        null,
+        toolCalls(message),
+        reasoning(message),
+        null, // Cohere's logprobs cover content tokens only
+        List.of());
   }
 
-  /** The text items of the message joined; thinking items are not part of the answer. */
-  static String text(ChatResponseBody.AssistantMessage message) {
+  /** The items of {@code type} joined: {@code text} items are the answer, {@code thinking} items the reasoning. */
+  static String text(ChatResponseBody.AssistantMessage message, String type) {
     if (message == null || message.content() == null) {
       return "";
     }
     StringBuilder text = new StringBuilder();
     for (ChatResponseBody.ContentItem item : message.content()) {
-      if (item != null && "text".equals(item.type()) && item.text() != null) {
-        text.append(item.text());
+      if (item == null || !type.equals(item.type())) {
+        continue;
+      }
+      String piece = type.equals("thinking") ? item.thinking() : item.text();
+      if (piece != null) {
+        text.append(piece);
       }
     }
     return text.toString();
+  }
+
+  /** Thinking, then the tool plan, in the order a stream sends them; null when there is neither. */
+  private static String reasoning(ChatResponseBody.AssistantMessage message) {
+    String thinking = text(message, "thinking");
+    String plan = message == null || message.toolPlan() == null ? "" : message.toolPlan();
+    String reasoning = thinking + plan;
+    return reasoning.isEmpty() ? null : reasoning;
+  }
+
+  private static List<ToolCall> toolCalls(ChatResponseBody.AssistantMessage message) {
+    if (message == null || message.toolCalls() == null) {
+      return List.of();
+    }
+    return message.toolCalls().stream().filter(Objects::nonNull).map(WireToolCall::toToolCall).toList();
   }
 
   /**
@@ -108,7 +137,7 @@ public final class ResponseMapper {
     }
     Map<String, String> extras = new LinkedHashMap<>();
     if (usage.billedUnits() != null && usage.billedUnits().isObject()) {
-      usage.billedUnits().fields().forEachRemaining(e -> {
+      usage.billedUnits().properties().forEach(e -> {
         String value = number(e.getValue());
         if (value != null) {
           extras.put(BILLED_UNITS + e.getKey(), value);
