@@ -13,7 +13,9 @@ import java.util.List;
  * value: a token {@code "Oslo} counts for {@code Oslo}, because the model chose those characters in
  * one step. That is why averaging over all the answer's tokens, as notebooks often do, is wrong:
  * forced structure (OpenAI reports it as logprob 0.0) dilutes the figure, and keys the schema fixed
- * are not the model's choice. An empty string has no characters, so no token and logprob 0.
+ * are not the model's choice. An empty string has no characters, so no token and logprob 0. A token
+ * with no text (Cohere gives the text of a multi-token item to its last id) counts with the next
+ * token that has text.
  *
  * @param path the leaf's JSONPath: {@code $.city}, {@code $.items[0].name}, {@code $["a b"]}
  * @param value the leaf's value: {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
@@ -126,6 +128,14 @@ public record FieldConfidence(String path, Object value, int start, int end, Dou
     if (pos != utf8.length) {
       throw new IllegalArgumentException("the logprobs do not spell the answer: they cover " + pos + " of its "
           + utf8.length + " bytes");
+    }
+    // A token with no text is part of producing the next token that has some (Cohere puts a
+    // multi-token item's text on its last id and "" on the others), so it takes that token's span;
+    // one with none after it (an end-of-sequence token) stays empty and counts nowhere.
+    for (int t = spans.length - 2; t >= 0; t--) {
+      if (spans[t][0] == spans[t][1] && spans[t + 1][0] < spans[t + 1][1]) {
+        spans[t] = spans[t + 1];
+      }
     }
     return spans;
   }

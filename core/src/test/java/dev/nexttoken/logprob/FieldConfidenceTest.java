@@ -122,4 +122,14 @@ class FieldConfidenceTest {
     assertTrue(e.getMessage().contains("do not spell"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FieldConfidence.of("{\"a\":1}", tokens("{\"a\":")));
   }
+
+  @Test
+  void aTokenWithoutTextCountsWithTheNextOne() {
+    // Cohere: one item of two token ids, its text on the last; and an end-of-sequence token with no text.
+    List<TokenLogprob> toks = List.of(Tokens.chosen("{\"n\": ", -0.1), Tokens.chosen("", -1.0), Tokens.chosen("709000", -0.5),
+        Tokens.chosen("}", -0.1), Tokens.chosen("", -0.3));
+    FieldConfidence n = FieldConfidence.of("{\"n\": 709000}", toks).get(0);
+    assertEquals(-1.5, n.logprob(), 1e-12);
+    assertEquals(2, n.tokens().size());
+  }
 }
