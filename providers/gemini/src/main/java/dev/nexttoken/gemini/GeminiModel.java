@@ -73,9 +73,13 @@ import java.util.Objects;
  * checked before sending), and results are {@code functionResponse} parts of a {@code user} turn:
  * the result text itself when it is a JSON object, else {@code {"output": text}}, named by the
  * result's tool name or the name of the earlier call with its id. In a stream each call arrives
- * whole. Thinking models attach a {@code thoughtSignature} to calls, which the neutral
- * {@link dev.nexttoken.ToolCall} cannot carry back: Gemini 3 refuses a conversation whose earlier
- * calls lack it ("Function call is missing a thought_signature"), so tool loops work with 2.x models.
+ * whole. Thinking models (every Gemini 3 model, 2.5 ones while thinking) put an opaque
+ * {@code thoughtSignature} on a call's part (of parallel calls, on the first): it is kept in
+ * {@link dev.nexttoken.ToolCall#providerData()} under {@code "thoughtSignature"}, streamed or not,
+ * and sent back beside the call, unchanged, when the call returns in the conversation
+ * ({@link dev.nexttoken.Message#assistant(Completion)} keeps it). Gemini 3 refuses a conversation
+ * whose calls of the current turn lack it ("Function call is missing a thought_signature"), so
+ * calls written by hand for such a model are the server's 400.
  *
  * <p><b>Structured output.</b> A JSON answer is {@code responseMimeType: "application/json"},
  * with a schema as {@code responseJsonSchema} (JSON Schema as given); there is no strict flag.
@@ -88,8 +92,9 @@ import java.util.Objects;
  * text; their tokens are {@code thoughtsTokenCount}.
  *
  * <p><b>Choices.</b> {@code choices(n)} is {@code candidateCount}, up to 8 before Gemini 3 and 1
- * from it; the candidates after index 0 are {@link Completion#otherChoices()}. A stream reads one
- * answer, so several choices are asked for without streaming (refused before sending otherwise).
+ * from it; the candidates after index 0 are {@link Completion#otherChoices()}. Streamed, an event
+ * may carry pieces of several candidates: each is a chunk of its own {@link dev.nexttoken.Chunk#choice()},
+ * and the collected stream has the same choices.
  *
  * <p><b>Finish reasons.</b> {@code STOP} (also after a stop sequence) is {@code STOP},
  * {@code MAX_TOKENS} is {@code LENGTH}; {@code SAFETY}, {@code RECITATION}, {@code BLOCKLIST},
@@ -222,7 +227,7 @@ public final class GeminiModel extends AbstractLanguageModel {
   @Override
   protected Completion doChat(ChatRequest request) {
     int top = topLogprobs(request.options());
-    GenerateRequestBody body = body(request, false);
+    GenerateRequestBody body = body(request);
     try {
       return transport.postJson(GeminiWire.generatePath(request.options().model()), body, (response, metadata) ->
           ResponseMapper.completion(Json.read(response, GenerateResponseBody.class, GeminiWire.PROVIDER, "a Gemini generateContent response"),
@@ -235,7 +240,7 @@ public final class GeminiModel extends AbstractLanguageModel {
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     int top = topLogprobs(request.options());
-    GenerateRequestBody body = body(request, true);
+    GenerateRequestBody body = body(request);
     try {
       return transport.openStream(GeminiWire.streamPath(request.options().model()), body,
           HttpTransport.Framing.SERVER_SENT_EVENTS, new StreamMapper(top));
@@ -256,9 +261,9 @@ public final class GeminiModel extends AbstractLanguageModel {
   }
 
   /** The body, after the combinations Gemini refuses were refused (capabilities covered each option alone). */
-  private static GenerateRequestBody body(ChatRequest request, boolean streaming) {
+  private static GenerateRequestBody body(ChatRequest request) {
     GeminiFamily family = GeminiFamily.of(request.options().model());
-    CombinationRules.check(request, family, streaming);
+    CombinationRules.check(request, family);
     return RequestMapper.chat(request, family);
   }
 

@@ -9,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.ChatRequest;
+import dev.nexttoken.Chunk;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.FinishReason;
-import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** Several answers per request: {@code candidateCount} out, candidates by index back. */
@@ -56,11 +58,39 @@ class GeminiChoicesTest extends MockGeminiTest {
   }
 
   @Test
-  void aStreamReadsOneAnswerSoSeveralChoicesAreRefusedBeforeStreaming() {
+  void aStreamOfTwoCandidatesIsOneChunkPerCandidateAndCollectsToTheBlockingTwoChoiceAnswer() throws Exception {
+    server.enqueue(json("generate/candidates-two.json"));
+    server.enqueue(sse("stream/candidates-two.sse"));
+    Completion whole = model.chat(ChatRequest.builder().user("What colour is the sky?").choices(2).build());
+    List<Chunk> chunks = new ArrayList<>();
+    Completion collected;
+    try (CompletionStream stream = model.chatStreaming(ChatRequest.builder().user("What colour is the sky?").choices(2).build())) {
+      stream.forEach(chunks::add);
+      collected = stream.collect();
+    }
+
+    server.takeRequest();
+    RecordedRequest streamed = server.takeRequest();
+    assertTrue(streamed.getTarget().contains(":streamGenerateContent?alt=sse"), streamed.getTarget());
+    assertEquals(2, body(streamed).get("generationConfig").get("candidateCount").asInt());
+    assertEquals(List.of(0, 1, 0, 1, 1), chunks.stream().map(Chunk::choice).toList(),
+        "both candidates of an event, in index order although the second event sent index 1 first");
+    assertEquals(List.of("The sk", "Blu", "y is blue.", "e, most", "ly"), chunks.stream().map(Chunk::textDelta).toList());
+    assertEquals(List.of("The sky is blue.", "Blue, mostly"), whole.choices().stream().map(Completion::text).toList());
+    assertEquals(whole.choices().stream().map(Completion::text).toList(), collected.choices().stream().map(Completion::text).toList());
+    assertEquals(whole.choices().stream().map(Completion::finishReason).toList(),
+        collected.choices().stream().map(Completion::finishReason).toList(), "STOP for the first, MAX_TOKENS for the second");
+    assertEquals(whole.choices().stream().map(Completion::usage).toList(), collected.choices().stream().map(Completion::usage).toList(),
+        "the last cumulative count, shared by both as Gemini counts them together");
+    assertEquals(whole.model(), collected.model());
+    assertEquals(whole.metadata().responseId(), collected.otherChoices().get(0).metadata().responseId());
+  }
+
+  @Test
+  void gemini3StreamsOneCandidateOnlyRefusedBeforeSending() {
     UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
-        () -> model.chatStreaming(ChatRequest.builder().user("Hi").choices(2).build()));
+        () -> model.chatStreaming(ChatRequest.builder().user("Hi").model("gemini-3-pro-preview").choices(2).build()));
     assertEquals("choices", e.field());
-    assertTrue(e.getMessage().contains("without streaming"), e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 
@@ -71,17 +101,6 @@ class GeminiChoicesTest extends MockGeminiTest {
         .build());
     try (CompletionStream stream = model.chatStreaming(ChatRequest.of("Hi"))) {
       assertEquals(1, stream.iterator().next().choice());
-    }
-  }
-
-  @Test
-  void aStreamEventWithSeveralCandidatesFailsRatherThanDropOne() {
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(
-        "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A\"}]}},{\"content\":{\"parts\":[{\"text\":\"B\"}]},\"index\":1}]}\n\n")
-        .build());
-    try (CompletionStream stream = model.chatStreaming(ChatRequest.of("Hi"))) {
-      MalformedResponseException e = assertThrows(MalformedResponseException.class, stream::collect);
-      assertTrue(e.getMessage().contains("2 candidates"), e.getMessage());
     }
   }
 }

@@ -14,15 +14,9 @@ public final class CombinationRules {
 
   /**
    * @param family the family of the request's model
-   * @param streaming whether the request is to stream
-   * @throws UnsupportedCapabilityException for several choices in a stream (a stream's chunks are
-   *     read as one answer), or a JSON answer together with tools on a model before Gemini 3
+   * @throws UnsupportedCapabilityException for a JSON answer together with tools on a model before Gemini 3
    */
-  public static void check(ChatRequest request, GeminiFamily family, boolean streaming) {
-    if (streaming && request.options().choicesOrOne() > 1) {
-      throw refused("choices", GeminiWire.PROVIDER + " streams one answer per request; ask for " + request.options().choices()
-          + " choices (candidateCount) without streaming");
-    }
+  public static void check(ChatRequest request, GeminiFamily family) {
     ResponseFormat format = request.options().responseFormat();
     if (request.hasTools() && format != null && format.isJson() && !family.jsonWithTools()) {
       throw refused("responseFormat", GeminiWire.PROVIDER + " " + request.options().model() + " cannot combine a JSON answer"

@@ -26,7 +26,9 @@ import java.util.Map;
  *       extension when it is an image one ({@code .png}, {@code .jpg}, ...) and left out otherwise.
  *   <li>An assistant turn's tool calls follow its text as {@code functionCall {id, name, args}}
  *       parts. {@code args} is an object on Gemini's wire, so each call's arguments must be one
- *       JSON object (or empty, for none); anything else is refused before sending.
+ *       JSON object (or empty, for none); anything else is refused before sending. A call's
+ *       {@code thoughtSignature} ({@link GeminiWire#THOUGHT_SIGNATURE} in its provider data) goes
+ *       back beside it on the same part, unchanged.
  *   <li>Tool results become {@code functionResponse {id, name, response}} parts of a {@code user}
  *       turn, consecutive results in one turn (the answers to one turn's parallel calls). Gemini
  *       matches a result by the function's name: a result that gives only the call id takes the
@@ -74,7 +76,8 @@ final class ContentMapper {
       case ASSISTANT -> {
         List<GenerateRequestBody.Part> parts = parts(m, index);
         for (ToolCall call : m.toolCalls()) {
-          parts.add(GenerateRequestBody.Part.call(new GenerateRequestBody.FunctionCall(call.id(), call.name(), arguments(call, index))));
+          parts.add(GenerateRequestBody.Part.call(new GenerateRequestBody.FunctionCall(call.id(), call.name(), arguments(call, index)),
+              call.providerData().get(GeminiWire.THOUGHT_SIGNATURE)));
           if (call.id() != null) {
             callNames.put(call.id(), call.name());
           }

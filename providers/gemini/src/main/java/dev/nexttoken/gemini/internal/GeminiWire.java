@@ -5,6 +5,13 @@ public final class GeminiWire {
   /** The provider name in capabilities, messages and exceptions. */
   public static final String PROVIDER = "gemini";
 
+  /**
+   * The {@link dev.nexttoken.ToolCall#providerData()} key of the {@code thoughtSignature} a thinking
+   * model puts on a {@code functionCall} part: opaque base64, read from the answer and sent back on
+   * the same part, as Gemini 3 requires of the calls in a conversation.
+   */
+  public static final String THOUGHT_SIGNATURE = "thoughtSignature";
+
   private GeminiWire() {}
 
   /** {@code models/{model}:generateContent}, relative to the base URL. */

@@ -21,26 +21,31 @@ public record GenerateRequestBody(
   /** One turn: {@code role} is {@code user} or {@code model}; absent for the system instruction. */
   public record Content(String role, List<Part> parts) {}
 
-  /** A part holds exactly one of its fields. */
-  public record Part(String text, Blob inlineData, FileData fileData, FunctionCall functionCall, FunctionResponse functionResponse) {
+  /**
+   * A part holds exactly one of its data fields; {@code thoughtSignature} goes beside a
+   * {@code functionCall}, as the model sent it (a sibling of the call, not inside it).
+   */
+  public record Part(String text, Blob inlineData, FileData fileData, FunctionCall functionCall, FunctionResponse functionResponse,
+      String thoughtSignature) {
     static Part text(String text) {
-      return new Part(text, null, null, null, null);
+      return new Part(text, null, null, null, null, null);
     }
 
     static Part inline(String mimeType, String base64) {
-      return new Part(null, new Blob(mimeType, base64), null, null, null);
+      return new Part(null, new Blob(mimeType, base64), null, null, null, null);
     }
 
     static Part file(String fileUri, String mimeType) {
-      return new Part(null, null, new FileData(mimeType, fileUri), null, null);
+      return new Part(null, null, new FileData(mimeType, fileUri), null, null, null);
     }
 
-    static Part call(FunctionCall call) {
-      return new Part(null, null, null, call, null);
+    /** @param thoughtSignature the signature the model gave the call, or null for none */
+    static Part call(FunctionCall call, String thoughtSignature) {
+      return new Part(null, null, null, call, null, thoughtSignature);
     }
 
     static Part response(FunctionResponse response) {
-      return new Part(null, null, null, null, response);
+      return new Part(null, null, null, null, response, null);
     }
   }
 

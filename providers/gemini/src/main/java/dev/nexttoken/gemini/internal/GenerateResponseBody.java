@@ -29,10 +29,11 @@ public record GenerateResponseBody(
 
   /**
    * A part: answer text, a thought summary ({@code thought: true}, the reasoning), or a function
-   * call. Other kinds (code execution, inline data) carry nothing the neutral answer has, and
-   * {@code thoughtSignature} has no place in it (see {@code GeminiModel}).
+   * call. Other kinds (code execution, inline data) carry nothing the neutral answer has. A
+   * {@code thoughtSignature} is kept on function calls only (see {@link GeminiWire#THOUGHT_SIGNATURE}):
+   * that is where Gemini 3 requires it back; on text it is optional and the neutral answer has no place for it.
    */
-  public record Part(String text, Boolean thought, FunctionCall functionCall) {}
+  public record Part(String text, Boolean thought, FunctionCall functionCall, String thoughtSignature) {}
 
   /** A call the model asks for: {@code args} is a JSON object (absent for a call without arguments), {@code id} is optional. */
   public record FunctionCall(String id, String name, JsonNode args) {}

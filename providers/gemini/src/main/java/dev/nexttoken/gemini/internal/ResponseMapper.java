@@ -110,14 +110,16 @@ public final class ResponseMapper {
   /**
    * The candidate's {@code functionCall} parts, in order: the id when Gemini gives one, and
    * {@code args} as compact JSON text ({@code {}} when absent), normalised from the object Gemini
-   * sends ({@link JsonObjects#text}).
+   * sends ({@link JsonObjects#text}). The part's {@code thoughtSignature} is kept in the call's
+   * provider data ({@link GeminiWire#THOUGHT_SIGNATURE}); of parallel calls only the first has one.
    */
   static List<ToolCall> toolCalls(GenerateResponseBody.Candidate candidate) {
     List<ToolCall> calls = new ArrayList<>();
     for (GenerateResponseBody.Part part : parts(candidate)) {
       GenerateResponseBody.FunctionCall call = part.functionCall();
       if (call != null) {
-        calls.add(new ToolCall(call.id(), call.name() == null ? "" : call.name(), JsonObjects.text(call.args())));
+        Map<String, String> data = part.thoughtSignature() == null ? Map.of() : Map.of(GeminiWire.THOUGHT_SIGNATURE, part.thoughtSignature());
+        calls.add(new ToolCall(call.id(), call.name() == null ? "" : call.name(), JsonObjects.text(call.args()), null, data));
       }
     }
     return calls;

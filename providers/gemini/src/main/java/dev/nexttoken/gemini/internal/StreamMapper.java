@@ -3,8 +3,6 @@ package dev.nexttoken.gemini.internal;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.ToolCall;
 import dev.nexttoken.ToolCallDelta;
-import dev.nexttoken.error.ErrorDetails;
-import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.StreamEvent;
@@ -20,12 +18,17 @@ import java.util.Map;
  * connection does, after the event with a finish reason. Non-JSON data is skipped; an
  * {@code {"error": …}} event is handled by {@link dev.nexttoken.spi.HttpTransport#openStream}.
  *
+ * <p>With several candidates ({@code candidateCount}) one event may carry pieces of several: each
+ * becomes its own chunk, in index order, with the candidate's index as {@link Chunk#choice()}, so
+ * a collected stream has the blocking answer's choices. An event without candidates (a blocked
+ * prompt, usage alone) is one chunk of choice 0.
+ *
  * <p>Gemini sends each function call whole, in one part: each becomes
- * {@link ToolCallDelta#whole} with the next index of its candidate, so a collected stream has the
- * blocking answer's calls. The finish reason of a candidate that called functions is
- * {@code TOOL_CALLS} although the calls came in earlier events, as in the blocking answer. A
- * candidate's index is the chunk's {@link Chunk#choice()}. One stream per request, so the state
- * kept here is one answer's.
+ * {@link ToolCallDelta#whole} with the next index of its candidate (its {@code thoughtSignature}
+ * travelling along in the provider data), so a collected stream has the blocking answer's calls.
+ * The finish reason of a candidate that called functions is {@code TOOL_CALLS} although the calls
+ * came in earlier events, as in the blocking answer. One stream per request, so the state kept
+ * here is one answer's.
  */
 public final class StreamMapper implements EventMapper {
   private final int topLogprobs;
@@ -37,21 +40,37 @@ public final class StreamMapper implements EventMapper {
     this.topLogprobs = topLogprobs;
   }
 
+  /** The stream reads {@link #mapAll}; this is its chunk for an event of at most one candidate. */
   @Override
   public Chunk map(StreamEvent event) {
+    List<Chunk> chunks = mapAll(event);
+    if (chunks.size() > 1) {
+      throw new IllegalStateException("a Gemini event with " + chunks.size() + " candidates is " + chunks.size()
+          + " chunks; read it with mapAll");
+    }
+    return chunks.isEmpty() ? null : chunks.get(0);
+  }
+
+  @Override
+  public List<Chunk> mapAll(StreamEvent event) {
     String data = event.data().strip();
     if (!data.startsWith("{")) {
-      return null;
+      return List.of();
     }
     GenerateResponseBody body = Json.read(data, GenerateResponseBody.class, GeminiWire.PROVIDER, "a Gemini stream event");
     List<GenerateResponseBody.Candidate> candidates = ResponseMapper.candidates(body);
-    if (candidates.size() > 1) {
-      // A chunk belongs to one choice; several candidates are refused for streams before sending.
-      throw new MalformedResponseException(GeminiWire.PROVIDER + ": a stream event carries " + candidates.size()
-          + " candidates, but a stream is read as one answer (several choices are asked for without streaming)",
-          ErrorDetails.of(GeminiWire.PROVIDER));
+    if (candidates.isEmpty()) {
+      return List.of(chunk(body, null));
     }
-    GenerateResponseBody.Candidate candidate = candidates.isEmpty() ? null : candidates.get(0);
+    List<Chunk> chunks = new ArrayList<>(candidates.size());
+    for (GenerateResponseBody.Candidate candidate : candidates) {
+      chunks.add(chunk(body, candidate));
+    }
+    return chunks;
+  }
+
+  /** The piece of {@code candidate} (null for none) this event carries. */
+  private Chunk chunk(GenerateResponseBody body, GenerateResponseBody.Candidate candidate) {
     int choice = candidate == null ? 0 : ResponseMapper.index(candidate);
     List<ToolCallDelta> deltas = new ArrayList<>();
     for (ToolCall call : ResponseMapper.toolCalls(candidate)) {
