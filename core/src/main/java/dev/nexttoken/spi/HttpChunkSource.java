@@ -53,6 +53,9 @@ final class HttpChunkSource implements ChunkSource {
   private boolean finished;
   /** Chunks of an event that held several (one per choice), handed out one per {@link #next()}. */
   private final java.util.ArrayDeque<Chunk> pending = new java.util.ArrayDeque<>();
+  /** Choices that sent content, and those that said why they stopped. */
+  private final java.util.Set<Integer> startedChoices = new java.util.HashSet<>();
+  private final java.util.Set<Integer> finishedChoices = new java.util.HashSet<>();
   private volatile boolean closed;
 
   HttpChunkSource(String provider, Call call, Response response, EventReader reader, EventMapper mapper, TransportFailures failures,
@@ -84,9 +87,7 @@ final class HttpChunkSource implements ChunkSource {
       }
       checkForError(event);
       for (Chunk chunk : map(event)) {
-        if (chunk.finishReason() != null) {
-          finished = true;
-        }
+        noteFinish(chunk);
         pending.add(chunk);
       }
       if (!pending.isEmpty()) {
@@ -99,6 +100,21 @@ final class HttpChunkSource implements ChunkSource {
           + " (no finish reason, no [DONE]); the answer may be cut short", details());
     }
     return null;
+  }
+
+  /**
+   * A stream is finished once every choice it showed has reported why it stopped: with several
+   * choices, a connection cut after the first finished is still a cut-short answer.
+   */
+  private void noteFinish(Chunk chunk) {
+    if (chunk.finishReason() != null) {
+      finishedChoices.add(chunk.choice());
+    } else if (!chunk.textDelta().isEmpty() || chunk.logprobs() != null || !chunk.toolCalls().isEmpty()
+        || !chunk.reasoningDelta().isEmpty()) {
+      // Only content opens a choice: a usage chunk after the finish (OpenAI's) does not.
+      startedChoices.add(chunk.choice());
+    }
+    finished = !finishedChoices.isEmpty() && finishedChoices.containsAll(startedChoices);
   }
 
   /** The next event, or null at the end or once closed. */
