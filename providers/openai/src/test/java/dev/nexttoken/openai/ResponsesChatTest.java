@@ -15,6 +15,7 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.FinishReason.Kind;
 import dev.nexttoken.Message;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.StreamErrorException;
@@ -66,6 +67,9 @@ class ResponsesChatTest {
             List.of(new TokenCandidate(".", utf8("."), null, -0.02), new TokenCandidate("!", utf8("!"), null, -4.1))));
   }
 
+  /** The reasoning item of logprobs.json: its summary, then its reasoning text, a part apart. */
+  static final String PARIS_REASONING = "Hello? No: the user wants a city.\n\nthinking about Hello";
+
   @Test
   void sendsTheDocumentedRequestAndReadsTheMessageItemPastAReasoningItem() {
     server.enqueue(json(read("responses", "logprobs.json")));
@@ -77,6 +81,9 @@ class ResponsesChatTest {
     assertEquals("Bearer sk-test-key", request.getHeaders().get("Authorization"));
     assertBody(read("responses", "request-logprobs.json"), request);
     assertEquals("Paris.", completion.text(), "the reasoning item's text is not the answer");
+    assertEquals(PARIS_REASONING, completion.reasoning());
+    assertNull(completion.reasoningLogprobs());
+    assertEquals(List.of(), completion.toolCalls());
     assertEquals(FinishReason.of(Kind.STOP, "completed"), completion.finishReason());
     assertEquals(new Usage(19, 5, 24, 5, 3), completion.usage());
     assertEquals("gpt-4.1-mini-2025-04-14", completion.model());
@@ -165,12 +172,14 @@ class ResponsesChatTest {
   }
 
   @Test
-  void aFunctionCallItemIsSkippedAndNamedByTheFinishReason() {
+  void aFunctionCallItemIsAToolCallNamedByTheFinishReason() {
     server.enqueue(json(read("responses", "function-call.json")));
 
     Completion completion = model.chat(paris(2));
 
     assertEquals("", completion.text());
+    assertEquals(List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}")), completion.toolCalls(),
+        "the id is call_id, not the item's fc_ id");
     assertEquals(FinishReason.of(Kind.TOOL_CALLS, "completed"), completion.finishReason());
     assertNull(completion.logprobs());
     assertEquals(new Usage(40, 12, 52), completion.usage());

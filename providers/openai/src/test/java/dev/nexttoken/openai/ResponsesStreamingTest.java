@@ -70,8 +70,12 @@ class ResponsesStreamingTest {
       Completion collected = stream.collect();
 
       assertTrue(take(server).getBody().utf8().contains("\"stream\":true"));
-      assertEquals(List.of("Paris", ".", ""), chunks.stream().map(Chunk::textDelta).toList(),
-          "reasoning, a future event type and the .done repeats add nothing");
+      assertEquals(List.of("Hello? No: the user wants a city.", "\n\nthinking about Hello"),
+          chunks.stream().map(Chunk::reasoningDelta).filter(d -> !d.isEmpty()).toList(), "a new reasoning part starts apart");
+      assertEquals(List.of("Paris", ".", ""), chunks.stream().filter(c -> c.reasoningDelta().isEmpty()).map(Chunk::textDelta).toList(),
+          "a future event type and the .done repeats add nothing");
+      assertEquals(ResponsesChatTest.PARIS_REASONING, collected.reasoning());
+      assertNull(collected.reasoningLogprobs(), "reasoning carries no logprobs");
       assertEquals("Paris.", collected.text());
       assertEquals(ResponsesChatTest.parisLogprobs(), collected.logprobs(), "bytes derived from the token text; -9999 cut with k");
       assertEquals(FinishReason.of(Kind.STOP, "completed"), collected.finishReason());
@@ -108,6 +112,8 @@ class ResponsesStreamingTest {
 
     assertEquals(blocking.text(), collected.text());
     assertEquals(blocking.logprobs(), collected.logprobs());
+    assertEquals(blocking.reasoning(), collected.reasoning());
+    assertEquals(blocking.toolCalls(), collected.toolCalls());
     assertEquals(blocking.finishReason(), collected.finishReason());
     assertEquals(blocking.usage(), collected.usage());
     assertEquals(blocking.model(), collected.model());
