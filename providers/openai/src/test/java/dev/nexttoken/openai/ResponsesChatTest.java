@@ -25,29 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/responses}, blocking: the request body, output items, logprobs with bytes, usage, refusals, incomplete and failed answers. */
-class ResponsesChatTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
+class ResponsesChatTest extends ResponsesServerTest {
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

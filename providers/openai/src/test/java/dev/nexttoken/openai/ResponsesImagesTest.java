@@ -16,31 +16,12 @@ import dev.nexttoken.Message;
 import dev.nexttoken.Role;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Images on {@code POST /v1/responses}: {@code input_image} parts by URL and as bytes, and where they cannot go. */
-class ResponsesImagesTest {
+class ResponsesImagesTest extends ResponsesServerTest {
   /** The first bytes of a PNG file. */
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
 
   @Test
   void imagesAreInputImagePartsAUrlAsGivenBytesAsADataUrl() {

@@ -21,9 +21,6 @@ import dev.nexttoken.Usage;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +28,18 @@ import org.junit.jupiter.api.Test;
  * sent, the summary read apart from the text (blocking and streamed, part by part), and reasoning
  * tokens in the usage.
  */
-class ResponsesReasoningTest {
+class ResponsesReasoningTest extends ResponsesServerTest {
   static final String SUMMARY = "**Checking divisors**\n\nOnly primes up to 9 need testing: 2, 3, 5 and 7."
       + "\n\n**Concluding**\n\nNone of them divides 97.";
 
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("o4-mini").reasoningSummary(OpenAiResponsesModel.ReasoningSummary.AUTO)
-        .maxRetries(0).build();
+  @Override
+  protected String defaultModel() {
+    return "o4-mini";
   }
 
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
+  @Override
+  protected OpenAiResponsesModel.Builder configure(OpenAiResponsesModel.Builder builder) {
+    return builder.reasoningSummary(OpenAiResponsesModel.ReasoningSummary.AUTO);
   }
 
   static ChatRequest prime() {

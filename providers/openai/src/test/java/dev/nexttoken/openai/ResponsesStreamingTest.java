@@ -24,11 +24,8 @@ import dev.nexttoken.error.StreamErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,22 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * events, refusals, {@code response.incomplete}, {@code response.failed} and {@code error} events,
  * a stream cut mid-way, and a collected stream equal to the blocking answer.
  */
-class ResponsesStreamingTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
+class ResponsesStreamingTest extends ResponsesServerTest {
 
   private List<Chunk> chunks(CompletionStream stream) {
     List<Chunk> chunks = new ArrayList<>();

@@ -20,10 +20,7 @@ import dev.nexttoken.logprob.FieldConfidence;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +28,13 @@ import org.junit.jupiter.api.Test;
  * answer with its logprobs (forced tokens at 0.0) and the per-field confidence they give, blocking
  * and streamed alike.
  */
-class ResponsesStructuredOutputTest {
+class ResponsesStructuredOutputTest extends ResponsesServerTest {
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"temp\":{\"type\":\"integer\"}},"
       + "\"required\":[\"city\",\"temp\"],\"additionalProperties\":false}";
 
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4o-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
+  @Override
+  protected String defaultModel() {
+    return "gpt-4o-mini";
   }
 
   static ChatRequest weather() {

@@ -32,10 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * switch; {@code function_call} items as tool calls, blocking and streamed; the tool round trip as
  * input items; and the conversations the route cannot take, refused before sending.
  */
-class ResponsesToolsTest {
+class ResponsesToolsTest extends ResponsesServerTest {
   /** Spaced and broken over lines on purpose: the schema must reach the server exactly as written. */
   static final String WEATHER_SCHEMA = "{\"type\": \"object\",\n  \"properties\": {\"city\": {\"type\": \"string\"},"
       + " \"unit\": {\"type\": \"string\", \"enum\": [\"celsius\", \"fahrenheit\"]}},\n"
@@ -58,20 +55,9 @@ class ResponsesToolsTest {
       new ToolCall("call_paris", "get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"),
       new ToolCall("call_zurich", "get_weather", "{\"city\":\"Zürich\",\"unit\":\"celsius\"}"));
 
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
+  @Override
+  protected String defaultModel() {
+    return "gpt-4.1";
   }
 
   static ChatRequest.Builder weather() {

@@ -96,10 +96,11 @@ final class OutputReader {
         case "call_id" -> callId = text(p, field);
         case "name" -> name = text(p, field);
         case "arguments" -> arguments = arguments(p);
-        // Only a message has output_text and refusal parts, only a reasoning item reasoning_text
-        // parts, so the parts are told apart by their own type whatever order the item's fields come in.
-        case "content" -> parts(p, out, reasoning);
-        case "summary" -> texts(p, "summary", "summary_text", summary);
+        // Only a message has output_text and refusal parts, only a reasoning item reasoning_text and
+        // summary_text parts, so parts are told apart by their own type whatever order the item's
+        // fields come in; the summary is kept apart to come first.
+        case "content" -> parts(p, field, out, reasoning);
+        case "summary" -> parts(p, field, out, summary);
         default -> p.skipChildren();
       }
     }
@@ -111,13 +112,14 @@ final class OutputReader {
     }
   }
 
-  private void parts(JsonParser p, Output out, List<String> reasoning) throws IOException {
-    if (!withOutput || !startArray(p, "content")) {
+  /** The parts of a message's or a reasoning item's {@code content}, or of a reasoning item's {@code summary}. */
+  private void parts(JsonParser p, String name, Output out, List<String> reasoning) throws IOException {
+    if (!withOutput || !startArray(p, name)) {
       p.skipChildren();
       return;
     }
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (!startObject(p, "content[]")) {
+      if (!startObject(p, name + "[]")) {
         continue;
       }
       String type = null;
@@ -156,35 +158,8 @@ final class OutputReader {
         out.text.append(refusal);
         out.refusal = out.refusal == null ? new StringBuilder() : out.refusal;
         out.refusal.append(refusal);
-      } else if ("reasoning_text".equals(type) && text != null) {
+      } else if (("reasoning_text".equals(type) || "summary_text".equals(type)) && text != null) {
         reasoning.add(text);
-      }
-    }
-  }
-
-  /** The {@code text} of each part of type {@code partType} in the array the parser is on. */
-  private void texts(JsonParser p, String name, String partType, List<String> into) throws IOException {
-    if (!withOutput || !startArray(p, name)) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (!startObject(p, name + "[]")) {
-        continue;
-      }
-      String type = null;
-      String text = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "type" -> type = text(p, field);
-          case "text" -> text = text(p, field);
-          default -> p.skipChildren();
-        }
-      }
-      if (partType.equals(type) && text != null) {
-        into.add(text);
       }
     }
   }
