@@ -24,21 +24,37 @@ import java.util.function.Supplier;
  * serves the API OpenAI now recommends.
  *
  * <p><b>Requests.</b> Every message becomes an input item in order (system and developer messages
- * included, rather than {@code instructions}); logprobs are asked for with
+ * included, rather than {@code instructions}); an assistant turn's tool calls become
+ * {@code function_call} items and tool results {@code function_call_output} items, matched by
+ * {@code call_id} (a result without its call id is refused before sending); images go as
+ * {@code input_image} parts, a URL as given and bytes as a {@code data:} URL. Tools are flat function
+ * tools whose {@code parameters} are the caller's schema text as given; a tool's {@code strict} left
+ * null is sent as null, which OpenAI reads as {@code true} on this route (unlike chat completions),
+ * so a lax schema needs {@code Tool.withStrict(false)}. The response format is {@code text.format},
+ * the reasoning effort {@code reasoning.effort}. Logprobs are asked for with
  * {@code include: ["message.output_text.logprobs"]} and {@code top_logprobs};
  * {@code maxTokens} is {@code max_output_tokens} (at least 16 on OpenAI, and it counts reasoning
- * tokens). The route has no stop sequences, seed or top-k, and no raw-prompt completion: asking for
- * any fails before sending, as does logprobs from a reasoning model ({@link #capabilities(String)}).
+ * tokens). The route has no stop sequences, seed, top-k, {@code n} or logit bias, and no raw-prompt
+ * completion: asking for any fails before sending, as does logprobs from a reasoning model, or tools,
+ * schemas or images from an OpenAI model that lacks them ({@link #capabilities(String)}).
  *
  * <p><b>Answers.</b> The text is that of the {@code output_text} parts of every {@code message}
- * item (items are told apart by type: a reasoning model puts a {@code reasoning} item first);
- * {@code function_call} items are not mapped yet and make the finish reason {@code TOOL_CALLS}. A
- * refusal part becomes the text, with finish reason {@code CONTENT_FILTER} (raw {@code completed})
- * and the extra {@code "refusal"}. {@code status: incomplete} with reason {@code max_output_tokens}
- * is {@code LENGTH}, the raw value being the reason. Usage includes cached prompt tokens and
- * reasoning tokens. {@code status: failed} (in a stream: {@code response.failed}, or an
- * {@code error} event) is a {@link dev.nexttoken.error.StreamErrorException} carrying OpenAI's
- * {@code error.code}.
+ * item (items are told apart by type: a reasoning model puts a {@code reasoning} item first).
+ * {@code function_call} items are the {@link Completion#toolCalls() tool calls}: the id is the
+ * item's {@code call_id} (not its {@code fc_} id), the arguments the JSON string exactly as sent;
+ * the finish reason is then {@code TOOL_CALLS} with the raw value {@code completed} (the route names
+ * no tool-call finish; the kind matches chat completions', so one tool loop serves both). Reasoning
+ * items' summaries (and the raw {@code reasoning_text} some compatible servers show) are
+ * {@link Completion#reasoning()}, never the text; OpenAI sends summaries only when asked
+ * ({@link Builder#reasoningSummary}). A refusal part becomes the text, with finish reason
+ * {@code CONTENT_FILTER} (raw {@code completed}) and the extra {@code "refusal"}.
+ * {@code status: incomplete} with reason {@code max_output_tokens} is {@code LENGTH}, the raw value
+ * being the reason. Usage includes cached prompt tokens and reasoning tokens
+ * ({@code output_tokens_details.reasoning_tokens}). {@code status: failed} (in a stream:
+ * {@code response.failed}, or an {@code error} event) is a
+ * {@link dev.nexttoken.error.StreamErrorException} carrying OpenAI's {@code error.code}. A stream's
+ * calls arrive as pieces numbered in the order the calls start, and its collected answer equals the
+ * blocking one, arguments byte for byte.
  *
  * <p><b>Token bytes.</b> A blocking answer sends each token's bytes. The streamed
  * {@code response.output_text.delta} events document none (some recorded streams include them;
@@ -65,11 +81,28 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
 
   private final OpenAiDialect dialect;
   private final Boolean store;
+  private final ReasoningSummary reasoningSummary;
 
-  private OpenAiResponsesModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, Boolean store) {
+  private OpenAiResponsesModel(HttpTransport transport, GenerationOptions defaults, OpenAiDialect dialect, Boolean store,
+      ReasoningSummary reasoningSummary) {
     super(transport, defaults);
     this.dialect = dialect;
     this.store = store;
+    this.reasoningSummary = reasoningSummary;
+  }
+
+  /** How much of its reasoning a reasoning model summarises ({@code reasoning.summary}). */
+  public enum ReasoningSummary {
+    /** The most detailed summary the model offers. */
+    AUTO,
+    /** A short summary. */
+    CONCISE,
+    /** A long one. */
+    DETAILED;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** A builder with nothing set: no key, OpenAI's base URL. */
@@ -110,8 +143,12 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
   /**
    * What {@code model} supports. On OpenAI itself ({@link OpenAiDialect#OPENAI}) the families of
    * {@link OpenAiModel#capabilities(String)}: reasoning models chat without logprobs, legacy
-   * completion models are not served; every other model chats with up to 20 alternatives. A
-   * compatible server names its models as it likes, so there every model gets {@link #capabilities()}.
+   * completion models are not served; every other model chats with up to 20 alternatives. Tools,
+   * strict schemas and images are there for every model except the older ones OpenAI lists without
+   * them (o1-mini and o1-preview: no tools or schemas; gpt-3.5-turbo, gpt-4 and gpt-4-turbo: JSON mode
+   * only; o3-mini and the pre-vision models: no images), and a reasoning effort for the o-series and
+   * gpt-5 models. A compatible server names its models as it likes, so there every model gets
+   * {@link #capabilities()}, everything the route has.
    */
   @Override
   public Capabilities capabilities(String model) {
@@ -131,15 +168,27 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
   @Override
   protected Completion doChat(ChatRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return explained(logprobs, () -> transport.postJson(RESPONSES, ResponsesBody.of(request, false, store),
-        (body, metadata) -> ResponsesWire.completion(body, metadata, logprobs, PROVIDER)));
+    ResponsesBody body = body(request, false);
+    return explained(logprobs, () -> transport.postJson(RESPONSES, body,
+        (in, metadata) -> ResponsesWire.completion(in, metadata, logprobs, PROVIDER)));
   }
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return explained(logprobs, () -> transport.openStream(RESPONSES, ResponsesBody.of(request, true, store),
+    ResponsesBody body = body(request, true);
+    return explained(logprobs, () -> transport.openStream(RESPONSES, body,
         HttpTransport.Framing.SERVER_SENT_EVENTS, ResponsesWire.streamMapper(PROVIDER, logprobs)));
+  }
+
+  /**
+   * The request's body; the summary is asked for only from models that reason (a chat model would
+   * refuse the field), and the conversation is checked before anything is sent.
+   */
+  private ResponsesBody body(ChatRequest request, boolean stream) {
+    String summary = reasoningSummary != null && capabilities(request.options().model()).chat().reasoningEffort()
+        ? reasoningSummary.wireName() : null;
+    return ResponsesBody.of(request, stream, store, summary, PROVIDER);
   }
 
   /** Declared unsupported in the capabilities, so never reached. */
@@ -177,6 +226,7 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
     private final OpenAiAccount account = new OpenAiAccount();
     private OpenAiDialect dialect;
     private Boolean store;
+    private ReasoningSummary reasoningSummary;
 
     private Builder() {}
 
@@ -208,13 +258,24 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
     }
 
     /**
+     * Sent as {@code reasoning.summary} to models that reason ({@code capabilities(model).chat().reasoningEffort()}):
+     * their answers then carry a summary of the reasoning in {@link Completion#reasoning()} (streamed
+     * as reasoning deltas). Null (the default) asks for none, and OpenAI shows none. OpenAI may
+     * refuse summaries to an organisation it has not verified (HTTP 400).
+     */
+    public Builder reasoningSummary(ReasoningSummary value) {
+      reasoningSummary = value;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException for a base URL that is not http(s), or an API key that would
      *     go over plain http to another machine
      */
     public OpenAiResponsesModel build() {
       HttpTransport built = account.build(transport(PROVIDER, DEFAULT_BASE_URL));
       OpenAiDialect resolved = OpenAiAccount.dialect(dialect, built);
-      return new OpenAiResponsesModel(built, defaults(), resolved, store);
+      return new OpenAiResponsesModel(built, defaults(), resolved, store, reasoningSummary);
     }
   }
 }

@@ -12,11 +12,17 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.Environment;
 import dev.nexttoken.FinishReason;
+import dev.nexttoken.Message;
+import dev.nexttoken.ResponseFormat;
+import dev.nexttoken.ToolCall;
+import dev.nexttoken.ToolChoice;
 import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
+import dev.nexttoken.logprob.FieldConfidence;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,40 @@ class OpenAiResponsesLiveIT {
       assertEquals(400, e.httpStatus());
       assertTrue(e.getMessage().contains("ask without topLogprobs"), e::getMessage);
     }
+  }
+
+  @Test
+  void aToolRoundTripCallsTheToolThenAnswersFromItsResult() {
+    ChatRequest ask = ChatRequest.builder().user("What is the weather in Oslo? Use the tool.").tool(ResponsesToolsTest.WEATHER)
+        .toolChoice(ToolChoice.REQUIRED).maxTokens(64).build();
+    Completion call = model.chat(ask);
+    assertEquals(FinishReason.Kind.TOOL_CALLS, call.finishReason().kind());
+    ToolCall first = call.toolCalls().get(0);
+    assertTrue(first.id().startsWith("call_"), first::id);
+    assertEquals("get_weather", first.name());
+    assertTrue(first.parsedArguments() instanceof java.util.Map<?, ?> args && args.containsKey("city"), first::arguments);
+
+    try (CompletionStream stream = model.chatStreaming(ask)) {
+      Completion streamed = stream.collect();
+      assertEquals("get_weather", streamed.toolCalls().get(0).name());
+      assertTrue(streamed.toolCalls().get(0).parsedArguments() instanceof java.util.Map<?, ?>);
+    }
+
+    Completion answer = model.chat(ChatRequest.builder().user("What is the weather in Oslo? Use the tool.")
+        .message(Message.assistant(call)).message(Message.toolResult(first, "{\"temp_celsius\":7,\"sky\":\"rain\"}"))
+        .tool(ResponsesToolsTest.WEATHER).maxTokens(64).build());
+    assertFalse(answer.text().isEmpty());
+    assertEquals(FinishReason.Kind.STOP, answer.finishReason().kind());
+  }
+
+  @Test
+  void aStrictSchemaAnswerIsJsonWithAConfidencePerField() {
+    Completion answer = model.chat(ChatRequest.builder().user("Give the weather in Paris as JSON.").topLogprobs(2).maxTokens(64)
+        .responseFormat(ResponseFormat.jsonSchema("weather", ResponsesStructuredOutputTest.SCHEMA).withStrict(true)).build());
+    assertTrue(answer.json() instanceof java.util.Map<?, ?>);
+    List<FieldConfidence> fields = answer.fieldConfidences();
+    assertEquals(List.of("$.city", "$.temp"), fields.stream().map(FieldConfidence::path).toList());
+    fields.forEach(f -> assertNotNull(f.logprob(), f::path));
   }
 
   private static void assertTable(Completion answer) {

@@ -11,52 +11,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nexttoken.Capabilities;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Environment;
+import dev.nexttoken.LogitBias;
+import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
 import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the Responses route accepts, per model and per server, and how the model is configured. */
-class ResponsesCapabilitiesTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
-  }
+class ResponsesCapabilitiesTest extends ResponsesServerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"o3", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5.2", "ft:o4-mini-2025-04-16:acme::abc"})
-  void reasoningModelsChatWithoutLogprobs(String model) {
-    Capabilities c = openAi.capabilities(model);
+  void reasoningModelsChatWithoutLogprobs(String name) {
+    Capabilities c = model.capabilities(name);
     assertTrue(c.chat().supported());
     assertTrue(c.chat().streaming());
     assertFalse(c.chat().logprobs());
     assertThrows(UnsupportedCapabilityException.class,
-        () -> openAi.chatStreaming(ChatRequest.builder().model(model).user("Hi").maxTokens(16).topLogprobs(0).build()).close());
+        () -> model.chatStreaming(ChatRequest.builder().model(name).user("Hi").maxTokens(16).topLogprobs(0).build()).close());
     assertEquals(0, server.getRequestCount());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "gpt-5.4"})
-  void chatModelsGiveUpTo20AlternativesWithBytesInStreamsToo(String model) {
-    Capabilities c = openAi.capabilities(model);
+  void chatModelsGiveUpTo20AlternativesWithBytesInStreamsToo(String name) {
+    Capabilities c = model.capabilities(name);
     assertTrue(c.chat().logprobs());
     assertTrue(c.chat().logprobsInStream());
     assertTrue(c.chat().tokenBytes());
@@ -66,9 +52,56 @@ class ResponsesCapabilitiesTest {
     assertEquals("openai-responses", c.provider());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"gpt-4o", "gpt-4.1-mini", "gpt-5.4", "o3", "o4-mini", "gpt-5-mini", "ft:gpt-4o-mini-2024-07-18:acme::x1"})
+  void currentModelsCallToolsFollowStrictSchemasAndReadImagesButGiveOneAnswerAndNoLogitBias(String name) {
+    OperationCapabilities chat = model.capabilities(name).chat();
+    assertTrue(chat.tools());
+    assertTrue(chat.parallelToolCalls());
+    assertEquals(StructuredOutput.JSON_SCHEMA, chat.structuredOutput());
+    assertTrue(chat.strictSchema());
+    assertTrue(chat.imageUrls() && chat.imageBytes());
+    assertEquals(1, chat.maxChoices(), "the route has no n");
+    assertFalse(chat.logitBias(), "the route has no logit_bias");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"o3, true", "o4-mini, true", "o1, true", "gpt-5, true", "gpt-5-mini, true", "gpt-5.4, true", "gpt-5.4-pro, true",
+      "ft:o4-mini-2025-04-16:acme::abc, true", "gpt-4o, false", "gpt-4.1-mini, false", "o1-mini, false", "gpt-5-chat-latest, false"})
+  void theOSeriesAndGpt5TakeAReasoningEffort(String name, boolean effort) {
+    assertEquals(effort, model.capabilities(name).chat().reasoningEffort());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "o1-mini,           false, NONE,        false",
+      "o1-preview,        false, NONE,        false",
+      "o3-mini,           true,  JSON_SCHEMA, false",
+      "gpt-4-turbo,       true,  JSON_OBJECT, true",
+      "gpt-4-0613,        true,  JSON_OBJECT, false",
+      "gpt-3.5-turbo,     true,  JSON_OBJECT, false",
+      "gpt-4o-2024-05-13, true,  JSON_OBJECT, true"})
+  void olderModelsLackWhatOpenAiListsThemWithout(String name, boolean tools, StructuredOutput output, boolean images) {
+    OperationCapabilities chat = model.capabilities(name).chat();
+    assertEquals(tools, chat.tools());
+    assertEquals(output, chat.structuredOutput());
+    assertEquals(images, chat.images());
+    assertTrue(chat.supported() && chat.streaming());
+  }
+
+  @Test
+  void aCompatibleServerGetsEverythingTheRouteHas() {
+    try (OpenAiResponsesModel local = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).build()) {
+      OperationCapabilities chat = local.capabilities("o1-mini").chat();
+      assertTrue(chat.parallelToolCalls() && chat.strictSchema() && chat.images() && chat.reasoningEffort());
+      assertEquals(1, chat.maxChoices());
+      assertFalse(chat.logitBias());
+    }
+  }
+
   @Test
   void legacyCompletionModelsAreNotServed() {
-    assertFalse(openAi.capabilities("gpt-3.5-turbo-instruct").chat().supported());
+    assertFalse(model.capabilities("gpt-3.5-turbo-instruct").chat().supported());
   }
 
   @Test
@@ -79,9 +112,11 @@ class ResponsesCapabilitiesTest {
         ChatRequest.builder().user("Hi").maxTokens(16).seed(7L),
         ChatRequest.builder().user("Hi").maxTokens(16).topK(40),
         ChatRequest.builder().user("Hi").maxTokens(16).temperature(2.5),
-        ChatRequest.builder().user("Hi").maxTokens(16).topLogprobs(21));
+        ChatRequest.builder().user("Hi").maxTokens(16).topLogprobs(21),
+        ChatRequest.builder().user("Hi").maxTokens(16).choices(2),
+        ChatRequest.builder().user("Hi").maxTokens(16).logitBias(LogitBias.ofTokenIds(Map.of(50256, -100.0))));
     for (ChatRequest.Builder request : refused) {
-      assertThrows(RequestValidationException.class, () -> openAi.chat(request.build()), request::toString);
+      assertThrows(RequestValidationException.class, () -> model.chat(request.build()), request::toString);
     }
     assertEquals(0, server.getRequestCount());
   }

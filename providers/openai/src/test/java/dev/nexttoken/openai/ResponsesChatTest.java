@@ -15,6 +15,7 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.FinishReason.Kind;
 import dev.nexttoken.Message;
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.StreamErrorException;
@@ -24,29 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/responses}, blocking: the request body, output items, logprobs with bytes, usage, refusals, incomplete and failed answers. */
-class ResponsesChatTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
+class ResponsesChatTest extends ResponsesServerTest {
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -66,6 +49,9 @@ class ResponsesChatTest {
             List.of(new TokenCandidate(".", utf8("."), null, -0.02), new TokenCandidate("!", utf8("!"), null, -4.1))));
   }
 
+  /** The reasoning item of logprobs.json: its summary, then its reasoning text, a part apart. */
+  static final String PARIS_REASONING = "Hello? No: the user wants a city.\n\nthinking about Hello";
+
   @Test
   void sendsTheDocumentedRequestAndReadsTheMessageItemPastAReasoningItem() {
     server.enqueue(json(read("responses", "logprobs.json")));
@@ -77,6 +63,9 @@ class ResponsesChatTest {
     assertEquals("Bearer sk-test-key", request.getHeaders().get("Authorization"));
     assertBody(read("responses", "request-logprobs.json"), request);
     assertEquals("Paris.", completion.text(), "the reasoning item's text is not the answer");
+    assertEquals(PARIS_REASONING, completion.reasoning());
+    assertNull(completion.reasoningLogprobs());
+    assertEquals(List.of(), completion.toolCalls());
     assertEquals(FinishReason.of(Kind.STOP, "completed"), completion.finishReason());
     assertEquals(new Usage(19, 5, 24, 5, 3), completion.usage());
     assertEquals("gpt-4.1-mini-2025-04-14", completion.model());
@@ -165,12 +154,14 @@ class ResponsesChatTest {
   }
 
   @Test
-  void aFunctionCallItemIsSkippedAndNamedByTheFinishReason() {
+  void aFunctionCallItemIsAToolCallNamedByTheFinishReason() {
     server.enqueue(json(read("responses", "function-call.json")));
 
     Completion completion = model.chat(paris(2));
 
     assertEquals("", completion.text());
+    assertEquals(List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}")), completion.toolCalls(),
+        "the id is call_id, not the item's fc_ id");
     assertEquals(FinishReason.of(Kind.TOOL_CALLS, "completed"), completion.finishReason());
     assertNull(completion.logprobs());
     assertEquals(new Usage(40, 12, 52), completion.usage());

@@ -14,9 +14,6 @@ import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,24 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its typed exception, blocking and streamed, with the retries the status implies; and reasoning
  * models, which refuse logprobs.
  */
-class ResponsesErrorsTest {
+class ResponsesErrorsTest extends ResponsesServerTest {
   private static final RetrySettings FAST = RetrySettings.DEFAULT.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
   private static final String KEY = "sk-responses-SECRET-42";
 
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey(KEY)
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").retry(FAST.withMaxRetries(2)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
+  @Override
+  protected OpenAiResponsesModel.Builder configure(OpenAiResponsesModel.Builder builder) {
+    return builder.apiKey(KEY).retry(FAST.withMaxRetries(2));
   }
 
   private static MockResponse error(int status, String body) {

@@ -24,11 +24,8 @@ import dev.nexttoken.error.StreamErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,22 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * events, refusals, {@code response.incomplete}, {@code response.failed} and {@code error} events,
  * a stream cut mid-way, and a collected stream equal to the blocking answer.
  */
-class ResponsesStreamingTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiResponsesModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OpenAiResponsesModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).model("gpt-4.1-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
+class ResponsesStreamingTest extends ResponsesServerTest {
 
   private List<Chunk> chunks(CompletionStream stream) {
     List<Chunk> chunks = new ArrayList<>();
@@ -70,8 +52,12 @@ class ResponsesStreamingTest {
       Completion collected = stream.collect();
 
       assertTrue(take(server).getBody().utf8().contains("\"stream\":true"));
-      assertEquals(List.of("Paris", ".", ""), chunks.stream().map(Chunk::textDelta).toList(),
-          "reasoning, a future event type and the .done repeats add nothing");
+      assertEquals(List.of("Hello? No: the user wants a city.", "\n\nthinking about Hello"),
+          chunks.stream().map(Chunk::reasoningDelta).filter(d -> !d.isEmpty()).toList(), "a new reasoning part starts apart");
+      assertEquals(List.of("Paris", ".", ""), chunks.stream().filter(c -> c.reasoningDelta().isEmpty()).map(Chunk::textDelta).toList(),
+          "a future event type and the .done repeats add nothing");
+      assertEquals(ResponsesChatTest.PARIS_REASONING, collected.reasoning());
+      assertNull(collected.reasoningLogprobs(), "reasoning carries no logprobs");
       assertEquals("Paris.", collected.text());
       assertEquals(ResponsesChatTest.parisLogprobs(), collected.logprobs(), "bytes derived from the token text; -9999 cut with k");
       assertEquals(FinishReason.of(Kind.STOP, "completed"), collected.finishReason());
@@ -108,6 +94,8 @@ class ResponsesStreamingTest {
 
     assertEquals(blocking.text(), collected.text());
     assertEquals(blocking.logprobs(), collected.logprobs());
+    assertEquals(blocking.reasoning(), collected.reasoning());
+    assertEquals(blocking.toolCalls(), collected.toolCalls());
     assertEquals(blocking.finishReason(), collected.finishReason());
     assertEquals(blocking.usage(), collected.usage());
     assertEquals(blocking.model(), collected.model());

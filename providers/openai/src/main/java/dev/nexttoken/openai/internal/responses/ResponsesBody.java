@@ -9,6 +9,9 @@ import dev.nexttoken.ChatRequest;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.Message;
+import dev.nexttoken.ResponseFormat;
+import dev.nexttoken.Tool;
+import dev.nexttoken.ToolChoice;
 import dev.nexttoken.spi.JsonWritable;
 import java.io.IOException;
 import java.util.List;
@@ -16,22 +19,34 @@ import java.util.List;
 /**
  * The body of {@code POST /v1/responses} (wire-formats-2 §1.1); null fields are not sent.
  *
- * <p>Every message becomes an input item {@code {type: message, role, content}} in order, its role
- * as named ({@code system}, {@code developer}, {@code user}, {@code assistant}: the shorthand
- * {@code EasyInputMessage} accepts all four), so a system message keeps its place in the
- * conversation rather than moving to {@code instructions}. Logprobs need both
- * {@code include: ["message.output_text.logprobs"]} and {@code top_logprobs}: without the first the
- * answer carries {@code logprobs: []} silently (§1.6). The Responses API has no stop sequences, seed
- * or top-k; the capabilities refuse them before anything is built.
+ * <p>Every message becomes an input item in order ({@link InputItems}), so a system message keeps
+ * its place in the conversation rather than moving to {@code instructions}; tools as
+ * {@link ToolsJson} writes them. Logprobs need both {@code include: ["message.output_text.logprobs"]}
+ * and {@code top_logprobs}: without the first the answer carries {@code logprobs: []} silently
+ * (§1.6). The answer's shape is {@code text.format}: {@code {type: json_schema, name, schema, strict}}
+ * (flat, unlike chat completions' {@code response_format.json_schema}; the schema as the caller's
+ * JSON text, {@code strict} only when set), {@code {type: json_object}} (OpenAI then wants the word
+ * "JSON" somewhere in the input) or {@code {type: text}}. The reasoning effort is
+ * {@code reasoning.effort}, a summary of the reasoning {@code reasoning.summary}. The Responses API
+ * has no stop sequences, seed, top-k, {@code n} or logit bias; the capabilities refuse them before
+ * anything is built.
+ *
+ * @param reasoningSummary {@code auto}, {@code concise} or {@code detailed}, or null for none
  */
 public record ResponsesBody(
     String model,
     List<Message> input,
+    List<Tool> tools,
+    ToolChoice toolChoice,
+    Boolean parallelToolCalls,
     boolean logprobs,
     Integer topLogprobs,
     Double temperature,
     Double topP,
     Integer maxOutputTokens,
+    ResponseFormat format,
+    String reasoningEffort,
+    String reasoningSummary,
     Boolean stream,
     Boolean store) implements JsonWritable {
 
@@ -40,18 +55,25 @@ public record ResponsesBody(
 
   public ResponsesBody {
     input = List.copyOf(input);
+    tools = List.copyOf(tools);
   }
 
   /**
    * The body for {@code request}.
    *
    * @param store sent as {@code store} when not null (OpenAI keeps responses unless told {@code false})
+   * @param reasoningSummary sent as {@code reasoning.summary} when not null
+   * @throws dev.nexttoken.error.RequestValidationException for a conversation the Responses API cannot
+   *     take ({@link InputItems#check}), before anything is sent
    */
-  public static ResponsesBody of(ChatRequest request, boolean stream, Boolean store) {
+  public static ResponsesBody of(ChatRequest request, boolean stream, Boolean store, String reasoningSummary, String provider) {
+    InputItems.check(request.messages(), provider);
     GenerationOptions options = request.options();
     LogprobsOption logprobs = options.logprobsOrNone();
-    return new ResponsesBody(options.model(), request.messages(), logprobs.enabled(),
-        logprobs.enabled() ? logprobs.topLogprobs() : null, options.temperature(), options.topP(), options.maxTokens(),
+    return new ResponsesBody(options.model(), request.messages(), request.tools(), request.toolChoice(),
+        request.parallelToolCalls(), logprobs.enabled(), logprobs.enabled() ? logprobs.topLogprobs() : null,
+        options.temperature(), options.topP(), options.maxTokens(), options.responseFormat(),
+        options.reasoningEffort() == null ? null : options.reasoningEffort().wireName(), reasoningSummary,
         stream ? Boolean.TRUE : null, store);
   }
 
@@ -59,15 +81,8 @@ public record ResponsesBody(
   public void writeJson(JsonGenerator g) throws IOException {
     g.writeStartObject();
     text(g, "model", model);
-    g.writeArrayFieldStart("input");
-    for (Message message : input) {
-      g.writeStartObject();
-      g.writeStringField("type", "message");
-      g.writeStringField("role", message.role().wireName());
-      g.writeStringField("content", message.content());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    InputItems.write(g, input);
+    ToolsJson.write(g, tools, toolChoice, parallelToolCalls);
     if (logprobs) {
       g.writeArrayFieldStart("include");
       g.writeString(LOGPROBS);
@@ -77,8 +92,41 @@ public record ResponsesBody(
     number(g, "temperature", temperature);
     number(g, "top_p", topP);
     number(g, "max_output_tokens", maxOutputTokens);
+    textFormat(g);
+    reasoning(g);
     flag(g, "stream", stream);
     flag(g, "store", store);
+    g.writeEndObject();
+  }
+
+  private void textFormat(JsonGenerator g) throws IOException {
+    if (format == null) {
+      return;
+    }
+    g.writeObjectFieldStart("text");
+    g.writeObjectFieldStart("format");
+    switch (format.type()) {
+      case TEXT -> g.writeStringField("type", "text");
+      case JSON_OBJECT -> g.writeStringField("type", "json_object");
+      case JSON_SCHEMA -> {
+        g.writeStringField("type", "json_schema");
+        g.writeStringField("name", format.name());
+        g.writeFieldName("schema");
+        g.writeRawValue(format.schema());
+        flag(g, "strict", format.strict());
+      }
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private void reasoning(JsonGenerator g) throws IOException {
+    if (reasoningEffort == null && reasoningSummary == null) {
+      return;
+    }
+    g.writeObjectFieldStart("reasoning");
+    text(g, "effort", reasoningEffort);
+    text(g, "summary", reasoningSummary);
     g.writeEndObject();
   }
 }

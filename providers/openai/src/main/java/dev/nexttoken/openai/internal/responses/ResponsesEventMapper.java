@@ -1,5 +1,6 @@
 package dev.nexttoken.openai.internal.responses;
 
+import static dev.nexttoken.spi.JsonValues.integer;
 import static dev.nexttoken.spi.JsonValues.startObject;
 import static dev.nexttoken.spi.JsonValues.text;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.FinishReason;
 import dev.nexttoken.LogprobsOption;
+import dev.nexttoken.ToolCallDelta;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
@@ -15,11 +17,12 @@ import dev.nexttoken.spi.StreamEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One {@code response.*} stream event (wire-formats-2 §1.4) as a neutral chunk. One instance per
- * stream: it keeps the response id and model from {@code response.created}, whether a refusal or a
- * function call was seen, and the refusal's text.
+ * stream: it keeps the response id and model from {@code response.created}, the calls seen
+ * ({@link StreamedCalls}), the reasoning part being streamed, and a refusal's text.
  *
  * <ul>
  *   <li>{@code response.output_text.delta}: its text, and its {@code logprobs} when asked for (they
@@ -27,24 +30,33 @@ import java.util.Map;
  *       entries have no bytes; {@link TokenBytes} derives them.
  *   <li>{@code response.refusal.delta}: its text, as in a blocking answer, which it turns into a
  *       {@code CONTENT_FILTER} finish.
+ *   <li>{@code response.output_item.added} and {@code .done} of a {@code function_call},
+ *       {@code response.function_call_arguments.delta} and {@code .done}: tool-call pieces, numbered
+ *       in the order the calls start.
+ *   <li>{@code response.reasoning_summary_text.delta} and {@code response.reasoning_text.delta}:
+ *       reasoning, never text; a new part (another summary part, another item) starts with
+ *       {@link OutputReader#PART_SEPARATOR}, as parts are joined in a whole answer.
  *   <li>{@code response.completed}, {@code response.incomplete} (and a gateway's non-standard
  *       {@code response.done}): the finish reason and usage of the response they carry; their
- *       output repeats what the deltas said (with rounded logprobs) and is not read again.
+ *       output repeats what the deltas said (with rounded logprobs) and is not read again, except
+ *       for calls that no event before showed.
  *   <li>{@code response.failed}, and an {@code error} payload that reaches the mapper without an
  *       {@code event: error} line: a {@link dev.nexttoken.error.StreamErrorException} (core's stream
  *       reader already turns {@code event: error} into one).
  *   <li>Everything else ({@code response.created} aside, which only names the response:
- *       {@code .in_progress}, {@code .output_item.*}, {@code .content_part.*}, {@code .output_text.done},
- *       reasoning and function-call events, and event types added later): no chunk.
+ *       {@code .in_progress}, {@code .content_part.*}, {@code .output_text.done}, reasoning
+ *       {@code .done} and part events, and event types added later): no chunk.
  * </ul>
  */
 public final class ResponsesEventMapper implements EventMapper {
   private final String provider;
   private final EventReader reader;
+  private final StreamedCalls calls = new StreamedCalls();
   private String id;
   private String model;
-  private boolean functionCall;
   private StringBuilder refusal;
+  /** The reasoning part last streamed (kind, item, index), null before any. */
+  private String reasoningPart;
 
   public ResponsesEventMapper(String provider, LogprobsOption logprobs) {
     this.provider = provider;
@@ -78,8 +90,23 @@ public final class ResponsesEventMapper implements EventMapper {
         return new Chunk(e.delta, null, null, null, model, id, Map.of());
       }
       case "response.output_item.added", "response.output_item.done" -> {
-        functionCall |= "function_call".equals(e.itemType);
-        return null;
+        Item item = e.item;
+        if (item == null || !"function_call".equals(item.type)) {
+          return null;
+        }
+        return call(calls.whole(item.id, e.outputIndex, item.callId, item.name, item.arguments));
+      }
+      case "response.function_call_arguments.delta" -> {
+        return e.delta == null || e.delta.isEmpty() ? null : call(calls.fragment(e.itemId, e.outputIndex, e.delta));
+      }
+      case "response.function_call_arguments.done" -> {
+        return call(calls.whole(e.itemId, e.outputIndex, null, e.name, e.arguments));
+      }
+      case "response.reasoning_summary_text.delta" -> {
+        return reasoning("summary", e.itemId, e.summaryIndex, e.delta);
+      }
+      case "response.reasoning_text.delta" -> {
+        return reasoning("text", e.itemId, e.contentIndex, e.delta);
       }
       case "response.completed", "response.incomplete", "response.done" -> {
         return finish(e);
@@ -99,6 +126,24 @@ public final class ResponsesEventMapper implements EventMapper {
     }
   }
 
+  private Chunk call(ToolCallDelta delta) {
+    return delta == null ? null : empty().withToolCalls(List.of(delta));
+  }
+
+  private Chunk reasoning(String kind, String itemId, Integer index, String delta) {
+    if (delta == null || delta.isEmpty()) {
+      return null;
+    }
+    String part = kind + '/' + itemId + '/' + index;
+    boolean newPart = reasoningPart != null && !Objects.equals(part, reasoningPart);
+    reasoningPart = part;
+    return empty().withReasoning(newPart ? OutputReader.PART_SEPARATOR + delta : delta, null);
+  }
+
+  private Chunk empty() {
+    return new Chunk("", null, null, null, model, id, Map.of());
+  }
+
   private Chunk finish(Event e) {
     WireResponse response = e.response;
     if (response == null) {
@@ -109,10 +154,11 @@ public final class ResponsesEventMapper implements EventMapper {
     if ("failed".equals(response.status())) {
       throw ResponsesMapping.failed(provider, response.error(), null);
     }
+    List<ToolCallDelta> unseen = calls.unseen(response.calls());
     String refused = refusal == null ? null : refusal.toString();
-    FinishReason finish = ResponsesMapping.finishReason(response, refused != null, functionCall || response.functionCalls() > 0);
+    FinishReason finish = ResponsesMapping.finishReason(response, refused != null, calls.any());
     Map<String, String> extras = ResponsesMapping.extras(refused);
-    return new Chunk("", null, finish, response.usage(), model, id, extras);
+    return new Chunk("", null, finish, response.usage(), model, id, extras).withToolCalls(unseen);
   }
 
   /** The fields of one event the mapper uses. */
@@ -121,15 +167,31 @@ public final class ResponsesEventMapper implements EventMapper {
     String delta;
     List<TokenLogprob> logprobs;
     WireResponse response;
-    String itemType;
+    Item item;
+    String itemId;
+    Integer outputIndex;
+    Integer summaryIndex;
+    Integer contentIndex;
+    String name;
+    String arguments;
     WireResponse.WireError error;
+  }
+
+  /** What the mapper uses of an event's {@code item}: its type, and a function call's fields. */
+  private static final class Item {
+    String type;
+    String id;
+    String callId;
+    String name;
+    String arguments;
   }
 
   /**
    * Reads an event's payload: {@code type}, {@code delta}, {@code logprobs}, {@code response},
-   * {@code item.type}, and an error's {@code code}/{@code message} (top-level as documented, or
-   * nested under {@code error} as observed). OpenAI writes {@code type} first, so the logprobs of
-   * events other than deltas (the {@code .done} event repeats them all) are skipped unread.
+   * {@code item}, the item's coordinates, a call's {@code name} and {@code arguments}, and an error's
+   * {@code code}/{@code message} (top-level as documented, or nested under {@code error} as
+   * observed). OpenAI writes {@code type} first, so the logprobs of events other than deltas (the
+   * {@code .done} event repeats them all) are skipped unread.
    */
   private static final class EventReader implements Json.Reader<Event> {
     private final LogprobsReader logprobs;
@@ -162,7 +224,13 @@ public final class ResponsesEventMapper implements EventMapper {
             }
           }
           case "response" -> e.response = responses.object(p, field);
-          case "item" -> e.itemType = itemType(p);
+          case "item" -> e.item = item(p);
+          case "item_id" -> e.itemId = text(p, field);
+          case "output_index" -> e.outputIndex = integer(p, field);
+          case "summary_index" -> e.summaryIndex = integer(p, field);
+          case "content_index" -> e.contentIndex = integer(p, field);
+          case "name" -> e.name = text(p, field);
+          case "arguments" -> e.arguments = OutputReader.arguments(p);
           case "error" -> e.error = ResponseReader.error(p, field);
           case "code" -> code = text(p, field);
           case "message" -> message = text(p, field);
@@ -180,21 +248,24 @@ public final class ResponsesEventMapper implements EventMapper {
       return null;
     }
 
-    private static String itemType(JsonParser p) throws IOException {
+    private static Item item(JsonParser p) throws IOException {
       if (!startObject(p, "item")) {
         return null;
       }
-      String type = null;
+      Item item = new Item();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
-        if (field.equals("type")) {
-          type = text(p, field);
-        } else {
-          p.skipChildren();
+        switch (field) {
+          case "type" -> item.type = text(p, field);
+          case "id" -> item.id = text(p, field);
+          case "call_id" -> item.callId = text(p, field);
+          case "name" -> item.name = text(p, field);
+          case "arguments" -> item.arguments = OutputReader.arguments(p);
+          default -> p.skipChildren();
         }
       }
-      return type;
+      return item;
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.StreamErrorException;
 import dev.nexttoken.wire.openai.Responses;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +20,10 @@ import java.util.Map;
  *   <caption>status to finish reason</caption>
  *   <tr><th>status</th><th>kind</th></tr>
  *   <tr><td>{@code completed}</td><td>{@code STOP}; {@code CONTENT_FILTER} when the model refused
- *       (a {@code refusal} part); {@code TOOL_CALLS} when the output holds a {@code function_call}</td></tr>
+ *       (a {@code refusal} part); {@code TOOL_CALLS} when the output holds a {@code function_call}.
+ *       The Responses API names no tool-call finish, but a caller's tool loop asks the finish reason
+ *       whether to run tools, as it does for chat completions' {@code tool_calls}: the same kind
+ *       answers on both routes, the raw value staying {@code completed}</td></tr>
  *   <tr><td>{@code incomplete}</td><td>{@code max_output_tokens}: {@code LENGTH}; {@code content_filter}:
  *       {@code CONTENT_FILTER}; another reason: {@code OTHER}</td></tr>
  *   <tr><td>{@code failed}</td><td>none: a {@link StreamErrorException}</td></tr>
@@ -82,8 +86,9 @@ final class ResponsesMapping {
     if ("failed".equals(response.status()) || response.status() == null && response.error() != null) {
       throw failed(provider, response.error(), headers.requestId());
     }
-    FinishReason finish = finishReason(response, response.refusal() != null, response.functionCalls() > 0);
+    FinishReason finish = finishReason(response, response.refusal() != null, !response.calls().isEmpty());
     return new Completion(response.text(), finish, response.usage(), response.model(),
-        Responses.metadata(headers, response.id(), extras(response.refusal())), response.logprobs(), null);
+        Responses.metadata(headers, response.id(), extras(response.refusal())), response.logprobs(), null,
+        response.calls(), response.reasoning(), null, List.of());
   }
 }

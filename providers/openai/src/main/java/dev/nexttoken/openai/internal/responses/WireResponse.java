@@ -1,5 +1,6 @@
 package dev.nexttoken.openai.internal.responses;
 
+import dev.nexttoken.ToolCall;
 import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * @param refusal the refusal parts' text, or null when the model did not refuse
  * @param logprobs the {@code output_text} parts' logprobs in order; null when no part had a list
  *     (or logprobs were not asked for, so not read)
- * @param functionCalls how many {@code function_call} items the output holds (their content is not read)
+ * @param calls the {@code function_call} items as tool calls, in order; empty when none
+ * @param reasoning the {@code reasoning} items' text, or null when none showed any (or it was not read)
  * @param error {@code error.code} and {@code error.message}, or null
  * @param incompleteReason {@code incomplete_details.reason}, or null
  * @param usage the usage, or null when absent
@@ -24,7 +26,8 @@ record WireResponse(
     String text,
     String refusal,
     List<TokenLogprob> logprobs,
-    int functionCalls,
+    List<ToolCall> calls,
+    String reasoning,
     WireError error,
     String incompleteReason,
     Usage usage) {
