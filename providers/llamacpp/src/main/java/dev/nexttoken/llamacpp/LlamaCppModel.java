@@ -9,12 +9,14 @@ import dev.nexttoken.Environment;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ServerException;
 import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
 import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
+import dev.nexttoken.llamacpp.internal.SamplingConstraints;
 import dev.nexttoken.llamacpp.internal.ServerDtos;
 import dev.nexttoken.llamacpp.internal.ServerMapper;
 import dev.nexttoken.llamacpp.internal.TextScorer;
@@ -134,22 +136,24 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         ? "logprobs are the probabilities after the sampler chain (post_sampling_probs)"
         : "logprobs are the model's own softmax before sampling";
     return Capabilities.builder(PROVIDER)
-        .completion(operation("native /completion; " + probs))
-        .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
+        // json_schema becomes a grammar; logit_bias takes token ids and strings (which the server tokenizes).
+        // /completion has no n: one answer per call.
+        .completion(operation("native /completion; " + probs)
+            .structuredOutput(StructuredOutput.JSON_SCHEMA).logitBiasByText().maxChoices(1).build())
+        .chat(operation("/v1/chat/completions through the model's chat template; " + probs).build())
         .vocabularySize(vocabularySize)
         .scoring(SCORING)
         .build();
   }
 
-  private static OperationCapabilities operation(String note) {
+  private static OperationCapabilities.Builder operation(String note) {
     // The server ignores echo, so prompt logprobs are not offered. Its sampling parameters take
     // any value the neutral types allow (the default, permissive limits).
     return OperationCapabilities.builder()
         .streaming()
         .logprobs(OperationCapabilities.UNLIMITED).logprobsInStream()
         .tokenIds().tokenBytes()
-        .note(note)
-        .build();
+        .note(note);
   }
 
   @Override
@@ -159,6 +163,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected Completion doComplete(CompletionRequest request) {
+    SamplingConstraints.checkTokenIds(request.options().logitBias(), vocabularySize);
     HttpResult result = transport.postJson("completion", NativeCompletionMapper.body(request, settings, false));
     NativeCompletionResponse response = Json.read(result.body(), NativeCompletionResponse.class, PROVIDER, "a /completion response");
     return NativeCompletionMapper.completion(response, logprobs(request.options().logprobs()), result.metadata());
@@ -166,6 +171,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    SamplingConstraints.checkTokenIds(request.options().logitBias(), vocabularySize);
     return stream("completion", NativeCompletionMapper.body(request, settings, true),
         NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())));
   }
