@@ -136,17 +136,18 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         ? "logprobs are the probabilities after the sampler chain (post_sampling_probs)"
         : "logprobs are the model's own softmax before sampling";
     return Capabilities.builder(PROVIDER)
-        // json_schema becomes a grammar; logit_bias takes token ids and strings (which the server tokenizes).
-        // /completion has no n: one answer per call.
-        .completion(operation("native /completion; " + probs)
-            .structuredOutput(StructuredOutput.JSON_SCHEMA).logitBiasByText().maxChoices(1).build())
-        .chat(operation("/v1/chat/completions through the model's chat template; " + probs).build())
+        .completion(completionOperation("native /completion; " + probs))
+        .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
         .vocabularySize(vocabularySize)
         .scoring(SCORING)
         .build();
   }
 
-  private static OperationCapabilities.Builder operation(String note) {
+  private static OperationCapabilities operation(String note) {
+    return logprobs(note).build();
+  }
+
+  private static OperationCapabilities.Builder logprobs(String note) {
     // The server ignores echo, so prompt logprobs are not offered. Its sampling parameters take
     // any value the neutral types allow (the default, permissive limits).
     return OperationCapabilities.builder()
@@ -154,6 +155,19 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         .logprobs(OperationCapabilities.UNLIMITED).logprobsInStream()
         .tokenIds().tokenBytes()
         .note(note);
+  }
+
+  /**
+   * Native completion: logprobs as chat's, plus a JSON schema ({@code json_schema}, turned into a
+   * grammar by the server; not strict in OpenAI's sense) and logit bias by id and by text. The route
+   * has no {@code n}: one answer per call.
+   */
+  private static OperationCapabilities completionOperation(String note) {
+    return logprobs(note)
+        .structuredOutput(StructuredOutput.JSON_SCHEMA)
+        .logitBiasByText()
+        .maxChoices(1)
+        .build();
   }
 
   @Override
