@@ -5,14 +5,14 @@ package dev.nexttoken.testkit;
  * schema and tools that go with them.
  *
  * <p>Answers are written in pieces a model would plausibly use for JSON: structure and keys run together
- * ({@code {"city":"}, {@code ","country":"}), each value is a piece of its own ({@code Oslo}, {@code 709000},
+ * (<code>&#123;"city":"</code>, {@code ","country":"}), each value is a piece of its own ({@code Oslo}, {@code 709000},
  * {@code true}), and there is no whitespace at all. So an answer constrained by a schema's grammar goes through
  * tokens with real, known probabilities: the greedy walk is valid JSON, the grammar never has to step in, and no
  * grammar-allowed whitespace is more likely than the next piece (a model indifferent to whitespace fills the answer
  * with spaces until the token limit). What the server reports for such an answer is the model's probability
  * <em>before</em> the grammar (its default): here that is simply {@link KnownAnswerModel#logprob}.
  *
- * <p>The corpus weights the answers so that each value has a clear probability: after {@code {"city":"}, Oslo 3,
+ * <p>The corpus weights the answers so that each value has a clear probability: after <code>&#123;"city":"</code>, Oslo 3,
  * Bergen 2, Paris 1 (so the greedy city is Oslo, and Bergen when Oslo is banned); the country is Norway 5 to 1; the
  * population follows the same 3-2-1; {@code capital} is true 4 to 2. A value's probability depends only on the
  * piece before it (a bigram model), not on the city asked about.

@@ -319,7 +319,7 @@ public final class KnownAnswerModel {
     /**
      * Adds one document: {@code prompt} (a sentence, split into words) directly followed by {@code answer}, one
      * piece per element, in the text the server reports ({@code " York"} for the piece {@code ▁York}). Explicit
-     * pieces let an answer be tokenized as a model would write it, e.g. JSON as {@code {"city":"}, {@code Oslo},
+     * pieces let an answer be tokenized as a model would write it, e.g. JSON as <code>&#123;"city":"</code>, {@code Oslo},
      * {@code ","country":"}: each piece becomes a token, and the bigram model's greedy walk follows the answer as
      * long as each piece has one most frequent successor. The text must tokenize back into exactly these pieces.
      */

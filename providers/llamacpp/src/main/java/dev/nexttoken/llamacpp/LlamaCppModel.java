@@ -45,6 +45,15 @@ import java.util.List;
  * no bytes) are kept: they are the probability the model gave to stopping. Both the current probability
  * format and the one of servers built before December 2024 are read.
  *
+ * <p><b>Structured output and logit bias on {@code /completion}.</b> A {@link dev.nexttoken.ResponseFormat} goes
+ * out as {@code json_schema}, the schema text exactly as given ({@code JSON_OBJECT} as
+ * {@code {"type":"object"}}), which the server enforces with a grammar; a {@link dev.nexttoken.LogitBias} as
+ * {@code [[id, bias], ["text", bias]]} pairs, each string tokenized by the server as {@link #tokenize} would (with a
+ * SentencePiece model {@code "the"} is the token {@code " the"}). Neither changes the reported logprobs: they stay
+ * the model's before the grammar and the bias, so a token the grammar forces reports what the model thought of it
+ * (measured on build b11669). A bias on a token id outside the vocabulary, when its size is known, is refused before
+ * sending: the server would ignore it.
+ *
  * <p>Where the server itself reports differently, the SDK reports what was sent rather than invent or drop
  * entries. Measured on build b11669: a chat <em>stream</em> ended by end-of-sequence carries no entry for
  * that token (the non-streaming chat answer does); a non-streaming answer stopped by a stop string can
