@@ -3,13 +3,8 @@ package dev.nexttoken.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Packs a {@link KnownAnswerModel} as a one-block llama GGUF whose logits are exactly the bigram log-probabilities.
@@ -56,7 +51,7 @@ final class KnownAnswerGguf {
         .putUint32("tokenizer.ggml.eos_token_id", KnownAnswerModel.EOS)
         .putBool("tokenizer.ggml.add_bos_token", true)
         .putBool("tokenizer.ggml.add_eos_token", false)
-        .putString("tokenizer.chat_template", CHAT_TEMPLATE);
+        .putString("tokenizer.chat_template", model.chatTemplate());
 
     float[] embeddings = new float[vocab * n];
     float[] output = new float[vocab * n];
@@ -87,28 +82,12 @@ final class KnownAnswerGguf {
 
   /** Writes the model into {@code dir} under a content-hash name, atomically, unless it is already there. */
   static Path cache(KnownAnswerModel model, Path dir) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       writer(model).write(bytes);
-      byte[] content = bytes.toByteArray();
-      String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 8);
-      Path file = dir.resolve("known-answer-" + hash + ".gguf");
-      if (Files.isRegularFile(file) && Files.size(file) == content.length) {
-        return file;
-      }
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "known-answer-", ".tmp");
-      try {
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the known-answer model into " + dir, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException(e); // in memory: not expected
     }
+    return CacheDirectory.contentAddressed(dir, "known-answer-", ".gguf", bytes.toByteArray());
   }
 }

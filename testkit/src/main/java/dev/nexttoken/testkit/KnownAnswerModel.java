@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  * A bigram language model over a small corpus, packed as a llama GGUF that a real {@code llama-server} serves, so
  * that every probability the server reports is known in advance.
  *
- * <p>The next-token distribution depends only on the previous token. Words of the corpus (and {@code </s>}) get
- * smoothed bigram probabilities; every other token (bytes, {@code <unk>}, {@code <s>}, word prefixes) gets exactly
+ * <p>The next-token distribution depends only on the previous token. Pieces of the corpus (its words, or the
+ * explicit pieces of an answer, see {@link Builder#document}) and {@code </s>} get smoothed bigram probabilities;
+ * every other token (bytes, {@code <unk>}, {@code <s>}, prefixes of pieces) gets exactly
  * {@value #OTHER_PROBABILITY}. Ids, texts and bytes are given the way the server reports them: a word piece
  * {@code ▁the} is the token {@code " the"}.
  *
@@ -30,6 +31,8 @@ import java.util.stream.IntStream;
  * model.greedyWalk("Weights and Biases is", 8);        // " the machine learning platform for developers." then </s>
  * Path gguf = model.cachedFile();                      // for llama-server -m
  * }</pre>
+ *
+ * <p>{@link #jsonModel()} answers in JSON and with tool calls, for structured output on the real server.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -69,6 +72,7 @@ public final class KnownAnswerModel {
   private static final Pattern PIECE = Pattern.compile(SpmTokenizer.SPACE + "[\\p{L}\\p{N}]+|[.,;:!?]");
 
   private final List<String> corpus;
+  private final String chatTemplate;
   private final List<String> pieces;
   private final int[] types;
   private final float[] scores;
@@ -78,18 +82,16 @@ public final class KnownAnswerModel {
   private final SpmTokenizer tokenizer;
   private volatile Path cachedFile;
 
-  private KnownAnswerModel(List<String> corpus, double smoothing) {
-    this.corpus = List.copyOf(corpus);
-    List<List<String>> documents = new ArrayList<>();
+  private KnownAnswerModel(List<List<String>> documents, double smoothing, String chatTemplate) {
+    this.corpus = documents.stream().map(KnownAnswerModel::text).toList();
+    this.chatTemplate = chatTemplate;
     Set<String> words = new LinkedHashSet<>();
-    for (String text : this.corpus) {
-      List<String> doc = pieces(text);
-      documents.add(doc);
+    for (List<String> doc : documents) {
       words.addAll(doc);
     }
     this.wordCount = words.size();
     if (classCount() > KnownAnswerGguf.EMBEDDING_LENGTH) {
-      throw new IllegalArgumentException("the corpus has " + wordCount + " distinct words; at most "
+      throw new IllegalArgumentException("the corpus has " + wordCount + " distinct pieces; at most "
           + (KnownAnswerGguf.EMBEDDING_LENGTH - 2) + " fit the model");
     }
     this.pieces = vocabulary(words);
@@ -107,7 +109,9 @@ public final class KnownAnswerModel {
     for (int d = 0; d < documents.size(); d++) {
       int[] expected = documents.get(d).stream().mapToInt(ids::get).toArray();
       if (!Arrays.equals(tokenize(this.corpus.get(d)), expected)) {
-        throw new IllegalArgumentException("corpus text does not tokenize into its words: " + this.corpus.get(d));
+        throw new IllegalArgumentException("corpus text does not tokenize into its pieces " + documents.get(d)
+            + " (a piece is merged across its neighbours, or the text does not start with a space-led word): "
+            + this.corpus.get(d));
       }
     }
   }
@@ -115,6 +119,14 @@ public final class KnownAnswerModel {
   /** The model built from {@link #DEFAULT_CORPUS}. */
   public static KnownAnswerModel defaultModel() {
     return DefaultHolder.MODEL;
+  }
+
+  /**
+   * The model for structured output: JSON answers and tool calls, with a tool-capable chat template; see
+   * {@link JsonCorpus} for its prompts, schema and tools. Serve it with {@link LlamaServer.Builder#jinja()}.
+   */
+  public static KnownAnswerModel jsonModel() {
+    return JsonHolder.MODEL;
   }
 
   public static Builder builder() {
@@ -220,20 +232,43 @@ public final class KnownAnswerModel {
    * logprobs; at most {@code steps}, ending early with {@code </s>} included, as the server stops there.
    */
   public List<Candidate> greedyWalk(String prompt, int steps) {
+    return greedyWalk(prompt, steps, Map.of());
+  }
+
+  /**
+   * The greedy walk with {@code logit_bias}: each step picks the token whose logit plus bias is highest (the bias
+   * applies at every step), and reports its logprob without the bias, as the server does.
+   *
+   * @param logitBias added to the log-probability of each token id named
+   */
+  public List<Candidate> greedyWalk(String prompt, int steps, Map<Integer, Double> logitBias) {
+    logitBias.keySet().forEach(this::checkId);
     int[] prompted = tokenize(prompt);
     int previous = prompted.length == 0 ? BOS : prompted[prompted.length - 1];
     List<Candidate> walk = new ArrayList<>();
     for (int i = 0; i < steps && previous != EOS; i++) {
-      int next = argmax(previous);
-      walk.add(candidate(next, rows[contextClass(previous)][next]));
+      double[] row = rows[contextClass(previous)];
+      int next = 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < row.length; j++) {
+        double biased = Math.log(row[j]) + logitBias.getOrDefault(j, 0.0);
+        if (biased > best) { // strictly greater: the lowest id on ties, as topK orders them
+          best = biased;
+          next = j;
+        }
+      }
+      walk.add(candidate(next, row[next]));
       previous = next;
     }
     return walk;
   }
 
-  /** Jinja chat template embedded in the GGUF: the plain concatenation of message contents. */
+  /**
+   * The Jinja chat template embedded in the GGUF: by default the plain concatenation of message contents, so a chat
+   * prompt is the same text as a completion prompt.
+   */
   public String chatTemplate() {
-    return KnownAnswerGguf.CHAT_TEMPLATE;
+    return chatTemplate;
   }
 
   /** Writes the model as a GGUF file. */
@@ -261,19 +296,51 @@ public final class KnownAnswerModel {
     }
   }
 
-  /** Builds a model from a corpus of sentences: words separated by single spaces, punctuation attached. */
+  /**
+   * Builds a model from documents: sentences (words separated by single spaces, punctuation attached), or a prompt
+   * followed by an answer given as explicit pieces. Without any document, the {@link #DEFAULT_CORPUS}.
+   */
   public static final class Builder {
-    private List<String> corpus = DEFAULT_CORPUS;
+    private final List<List<String>> documents = new ArrayList<>();
     private double smoothing = 0.01;
+    private String chatTemplate = KnownAnswerGguf.CHAT_TEMPLATE;
 
     private Builder() {}
 
-    /** Each text is one document: it starts after {@code <s>} and is followed by {@code </s>}. */
+    /** Adds each text as one document: it starts after {@code <s>} and is followed by {@code </s>}. */
     public Builder corpus(List<String> texts) {
       if (texts.isEmpty()) {
         throw new IllegalArgumentException("corpus must not be empty");
       }
-      this.corpus = List.copyOf(texts);
+      texts.forEach(t -> documents.add(sentencePieces(t)));
+      return this;
+    }
+
+    /**
+     * Adds one document: {@code prompt} (a sentence, split into words) directly followed by {@code answer}, one
+     * piece per element, in the text the server reports ({@code " York"} for the piece {@code ▁York}). Explicit
+     * pieces let an answer be tokenized as a model would write it, e.g. JSON as <code>&#123;"city":"</code>, {@code Oslo},
+     * {@code ","country":"}: each piece becomes a token, and the bigram model's greedy walk follows the answer as
+     * long as each piece has one most frequent successor. The text must tokenize back into exactly these pieces.
+     */
+    public Builder document(String prompt, String... answer) {
+      List<String> doc = new ArrayList<>(sentencePieces(prompt));
+      for (String piece : answer) {
+        if (piece.isEmpty()) {
+          throw new IllegalArgumentException("answer pieces must not be empty: " + List.of(answer));
+        }
+        doc.add(piece.replace(" ", SpmTokenizer.SPACE));
+      }
+      documents.add(doc);
+      return this;
+    }
+
+    /** The Jinja chat template to embed in the GGUF ({@code tokenizer.chat_template}). */
+    public Builder chatTemplate(String template) {
+      if (template == null || template.isBlank()) {
+        throw new IllegalArgumentException("chatTemplate must not be blank");
+      }
+      this.chatTemplate = template;
       return this;
     }
 
@@ -291,7 +358,10 @@ public final class KnownAnswerModel {
     }
 
     public KnownAnswerModel build() {
-      return new KnownAnswerModel(corpus, smoothing);
+      List<List<String>> docs = documents.isEmpty()
+          ? DEFAULT_CORPUS.stream().map(KnownAnswerModel::sentencePieces).toList()
+          : List.copyOf(documents);
+      return new KnownAnswerModel(docs, smoothing, chatTemplate);
     }
   }
 
@@ -343,7 +413,13 @@ public final class KnownAnswerModel {
     }
   }
 
-  private static List<String> pieces(String text) {
+  /** A document's text: its pieces joined, spaces for {@code ▁}, without the space the tokenizer puts in front. */
+  private static String text(List<String> pieces) {
+    String text = String.join("", pieces).replace(SpmTokenizer.SPACE, " ");
+    return text.startsWith(" ") ? text.substring(1) : text;
+  }
+
+  private static List<String> sentencePieces(String text) {
     String escaped = SpmTokenizer.SPACE + text.replace(" ", SpmTokenizer.SPACE);
     Matcher m = PIECE.matcher(escaped);
     List<String> out = new ArrayList<>();
@@ -376,6 +452,10 @@ public final class KnownAnswerModel {
 
   private static final class DefaultHolder {
     static final KnownAnswerModel MODEL = builder().build();
+  }
+
+  private static final class JsonHolder {
+    static final KnownAnswerModel MODEL = JsonCorpus.build();
   }
 
   @Override

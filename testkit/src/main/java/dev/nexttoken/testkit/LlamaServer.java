@@ -5,6 +5,7 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +117,8 @@ public final class LlamaServer implements AutoCloseable {
     private Path executable;
     private int contextSize = 256;
     private Duration startTimeout = Duration.ofSeconds(60);
+    private boolean jinja;
+    private String chatTemplate;
     private final List<String> extraArgs = new ArrayList<>();
 
     private Builder(Path model) {
@@ -143,6 +146,29 @@ public final class LlamaServer implements AutoCloseable {
         throw new IllegalArgumentException("startTimeout must be positive, was " + timeout);
       }
       this.startTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Renders chat prompts with the Jinja template engine ({@code --jinja}) and the model's own chat template, as
+     * tool calls need: the server reads from the template how a call is written, and parses calls out of the
+     * answer. (Recent builds have it on by default; older ones need the flag.)
+     */
+    public Builder jinja() {
+      jinja = true;
+      return this;
+    }
+
+    /**
+     * {@link #jinja()} with {@code template} instead of the model's own: written to the cache folder
+     * ({@code templates/chat-<hash>.jinja}) and passed as {@code --chat-template-file}.
+     */
+    public Builder jinja(String template) {
+      if (template == null || template.isBlank()) {
+        throw new IllegalArgumentException("the chat template must not be blank");
+      }
+      jinja = true;
+      chatTemplate = template;
       return this;
     }
 
@@ -178,6 +204,12 @@ public final class LlamaServer implements AutoCloseable {
       List<String> command = new ArrayList<>(List.of(exe.toString(), "-m", model.toString(),
           "--host", "127.0.0.1", "--port", Integer.toString(port), "-c", Integer.toString(contextSize),
           "-np", "1", "-t", "2", "--seed", "42", "--no-webui"));
+      if (jinja) {
+        command.add("--jinja");
+      }
+      if (chatTemplate != null) {
+        command.addAll(List.of("--chat-template-file", templateFile(chatTemplate).toString()));
+      }
       command.addAll(extraArgs);
       long t0 = System.nanoTime();
       Process process;
@@ -215,6 +247,11 @@ public final class LlamaServer implements AutoCloseable {
       }
       return new LlamaServer(process, port, output, (System.nanoTime() - t0) / 1_000_000);
     }
+  }
+
+  private static Path templateFile(String template) {
+    return CacheDirectory.contentAddressed(CacheDirectory.root().resolve("templates"), "chat-", ".jinja",
+        template.getBytes(StandardCharsets.UTF_8));
   }
 
   /** True when {@code /health} answers 200; 503 means the model is still loading. */

@@ -10,7 +10,11 @@
  * }
  * }</pre>
  *
+ * <p>{@link dev.nexttoken.testkit.KnownAnswerModel#jsonModel()} answers in JSON and with tool calls
+ * ({@link dev.nexttoken.testkit.JsonCorpus}); serve it with {@code LlamaServer.builder(..).jinja()} so chat requests
+ * with tools get tool calls.
+ *
  * <p>{@link dev.nexttoken.testkit.LlamaServerLocator} says where the executable comes from;
- * {@link dev.nexttoken.testkit.junit.LlamaServerExtension} shares one server across a JUnit run.
+ * {@link dev.nexttoken.testkit.junit.LlamaServerExtension} shares one server per model across a JUnit run.
  */
 package dev.nexttoken.testkit;

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -55,6 +57,25 @@ class LlamaServerTest {
     assertTrue(e.getMessage().contains("error: failed to load model"), e.getMessage());
     assertTrue(e.getMessage().contains("-np 1 -t 2 --seed 42 --no-webui --chat-template-file t.jinja"),
         e.getMessage());
+  }
+
+  @Test
+  void jinjaWithATemplatePassesTheFlagAndTheTemplateFile() throws Exception {
+    Path fake = script("exit 3");
+    String template = "{% for m in messages %}{{ m['content'] }}{% endfor %}";
+    LlamaServerException e = assertThrows(LlamaServerException.class,
+        () -> LlamaServer.builder(model()).executable(fake).jinja(template).start());
+    Matcher m = Pattern.compile("--no-webui --jinja --chat-template-file (\\S+)").matcher(e.getMessage());
+    assertTrue(m.find(), e.getMessage());
+    assertEquals(template, Files.readString(Path.of(m.group(1))), "the file holds the template");
+  }
+
+  @Test
+  void jinjaAloneKeepsTheModelsTemplate() throws Exception {
+    Path fake = script("exit 3");
+    LlamaServerException e = assertThrows(LlamaServerException.class,
+        () -> LlamaServer.builder(model()).executable(fake).jinja().start());
+    assertTrue(e.getMessage().contains("--no-webui --jinja\n"), e.getMessage());
   }
 
   @Test

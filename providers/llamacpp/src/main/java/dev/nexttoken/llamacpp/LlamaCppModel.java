@@ -9,12 +9,14 @@ import dev.nexttoken.Environment;
 import dev.nexttoken.GenerationOptions;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.OperationCapabilities;
+import dev.nexttoken.OperationCapabilities.StructuredOutput;
 import dev.nexttoken.ScoreRequest;
 import dev.nexttoken.ScoredText;
 import dev.nexttoken.ScoringCapabilities;
 import dev.nexttoken.error.ServerException;
 import dev.nexttoken.llamacpp.internal.NativeCompletionMapper;
 import dev.nexttoken.llamacpp.internal.NativeCompletionResponse;
+import dev.nexttoken.llamacpp.internal.SamplingConstraints;
 import dev.nexttoken.llamacpp.internal.ServerDtos;
 import dev.nexttoken.llamacpp.internal.ServerMapper;
 import dev.nexttoken.llamacpp.internal.TextScorer;
@@ -42,6 +44,15 @@ import java.util.List;
  * the probabilities after the sampler chain. Entries for the end-of-sequence token ({@code token ""},
  * no bytes) are kept: they are the probability the model gave to stopping. Both the current probability
  * format and the one of servers built before December 2024 are read.
+ *
+ * <p><b>Structured output and logit bias on {@code /completion}.</b> A {@link dev.nexttoken.ResponseFormat} goes
+ * out as {@code json_schema}, the schema text exactly as given ({@code JSON_OBJECT} as
+ * {@code {"type":"object"}}), which the server enforces with a grammar; a {@link dev.nexttoken.LogitBias} as
+ * {@code [[id, bias], ["text", bias]]} pairs, each string tokenized by the server as {@link #tokenize} would (with a
+ * SentencePiece model {@code "the"} is the token {@code " the"}). Neither changes the reported logprobs: they stay
+ * the model's before the grammar and the bias, so a token the grammar forces reports what the model thought of it
+ * (measured on build b11669). A bias on a token id outside the vocabulary, when its size is known, is refused before
+ * sending: the server would ignore it.
  *
  * <p>Where the server itself reports differently, the SDK reports what was sent rather than invent or drop
  * entries. Measured on build b11669: a chat <em>stream</em> ended by end-of-sequence carries no entry for
@@ -134,7 +145,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         ? "logprobs are the probabilities after the sampler chain (post_sampling_probs)"
         : "logprobs are the model's own softmax before sampling";
     return Capabilities.builder(PROVIDER)
-        .completion(operation("native /completion; " + probs))
+        .completion(completionOperation("native /completion; " + probs))
         .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
         .vocabularySize(vocabularySize)
         .scoring(SCORING)
@@ -142,13 +153,29 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   }
 
   private static OperationCapabilities operation(String note) {
+    return logprobs(note).build();
+  }
+
+  private static OperationCapabilities.Builder logprobs(String note) {
     // The server ignores echo, so prompt logprobs are not offered. Its sampling parameters take
     // any value the neutral types allow (the default, permissive limits).
     return OperationCapabilities.builder()
         .streaming()
         .logprobs(OperationCapabilities.UNLIMITED).logprobsInStream()
         .tokenIds().tokenBytes()
-        .note(note)
+        .note(note);
+  }
+
+  /**
+   * Native completion: logprobs as chat's, plus a JSON schema ({@code json_schema}, turned into a
+   * grammar by the server; not strict in OpenAI's sense) and logit bias by id and by text. The route
+   * has no {@code n}: one answer per call.
+   */
+  private static OperationCapabilities completionOperation(String note) {
+    return logprobs(note)
+        .structuredOutput(StructuredOutput.JSON_SCHEMA)
+        .logitBiasByText()
+        .maxChoices(1)
         .build();
   }
 
@@ -159,6 +186,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected Completion doComplete(CompletionRequest request) {
+    SamplingConstraints.checkTokenIds(request.options().logitBias(), vocabularySize);
     HttpResult result = transport.postJson("completion", NativeCompletionMapper.body(request, settings, false));
     NativeCompletionResponse response = Json.read(result.body(), NativeCompletionResponse.class, PROVIDER, "a /completion response");
     return NativeCompletionMapper.completion(response, logprobs(request.options().logprobs()), result.metadata());
@@ -166,6 +194,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doCompleteStreaming(CompletionRequest request) {
+    SamplingConstraints.checkTokenIds(request.options().logitBias(), vocabularySize);
     return stream("completion", NativeCompletionMapper.body(request, settings, true),
         NativeCompletionMapper.streamMapper(logprobs(request.options().logprobs())));
   }

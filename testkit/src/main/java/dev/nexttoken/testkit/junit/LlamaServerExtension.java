@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>One server is shared by every test class of a run and stopped when the run ends. With the system property
+ * <p>A parameter annotated {@link JsonModel} gets {@link KnownAnswerModel#jsonModel()} and a server of it instead.
+ *
+ * <p>One server per model is shared by every test class of a run and stopped when the run ends. With the system property
  * {@code skipLlamaTests=true} the tests of classes using this extension are skipped. Otherwise a server that cannot
  * be found, installed or started fails each test that asks for it, with the reason: never a silent skip.
  */
@@ -46,12 +48,17 @@ public final class LlamaServerExtension implements ParameterResolver, ExecutionC
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    boolean json = parameter.isAnnotated(JsonModel.class);
+    KnownAnswerModel model = json ? KnownAnswerModel.jsonModel() : KnownAnswerModel.defaultModel();
     if (parameter.getParameter().getType() == KnownAnswerModel.class) {
-      return KnownAnswerModel.defaultModel();
+      return model;
     }
     // The root store lives for the whole run and closes AutoCloseable values at its end.
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(), SharedServer.class)
+        .getOrComputeIfAbsent(json ? "json-model-server" : "default-model-server", k -> new SharedServer(() -> {
+          LlamaServer.Builder builder = LlamaServer.builder(model.cachedFile());
+          return (json ? builder.jinja() : builder).start();
+        }), SharedServer.class)
         .get();
   }
 }

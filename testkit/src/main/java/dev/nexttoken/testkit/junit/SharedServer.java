@@ -1,18 +1,23 @@
 package dev.nexttoken.testkit.junit;
 
-import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
 import dev.nexttoken.testkit.LlamaServerException;
+import java.util.function.Supplier;
 
-/** The one server of a test run, started on first use; a failed start is remembered so it is not retried per test. */
+/** One server of a test run, started on first use; a failed start is remembered so it is not retried per test. */
 final class SharedServer implements AutoCloseable {
+  private final Supplier<LlamaServer> starter;
   private LlamaServer server;
   private RuntimeException failure;
+
+  SharedServer(Supplier<LlamaServer> starter) {
+    this.starter = starter;
+  }
 
   synchronized LlamaServer get() {
     if (server == null && failure == null) {
       try {
-        server = LlamaServer.start(KnownAnswerModel.defaultModel().cachedFile());
+        server = starter.get();
       } catch (RuntimeException e) {
         failure = e;
       }

@@ -33,6 +33,8 @@ public final class NativeCompletionMapper {
         o.topP(),
         o.seed(),
         o.stop(),
+        SamplingConstraints.jsonSchema(o.responseFormat()),
+        SamplingConstraints.logitBias(o.logitBias()),
         logprobs.nProbs(),
         logprobs.enabled() ? settings.postSamplingProbs() : null,
         stream,

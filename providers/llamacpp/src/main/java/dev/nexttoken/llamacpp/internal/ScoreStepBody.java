@@ -13,6 +13,6 @@ record ScoreStepBody(
     List<Integer> prompt,
     @JsonProperty("n_predict") int nPredict,
     @JsonProperty("n_probs") int nProbs,
-    @JsonProperty("logit_bias") List<List<Number>> logitBias,
+    @JsonProperty("logit_bias") List<List<Object>> logitBias,
     double temperature,
     @JsonProperty("cache_prompt") boolean cachePrompt) {}

@@ -2,6 +2,7 @@ package dev.nexttoken.llamacpp.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.nexttoken.LogitBias;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.ScoreRequest;
@@ -17,6 +18,7 @@ import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -137,7 +139,8 @@ public final class TextScorer {
   }
 
   private Step post(List<Integer> context, Integer forced, int nProbs, boolean withAlternatives) {
-    List<List<Number>> bias = forced == null ? null : List.of(List.of(forced, FORCE_BIAS));
+    List<List<Object>> bias =
+        forced == null ? null : SamplingConstraints.logitBias(LogitBias.ofTokenIds(Map.of(forced, FORCE_BIAS)));
     HttpResult result = transport.postJson("completion",
         new ScoreStepBody(List.copyOf(context), 1, nProbs, bias, 0.0, cachePrompt));
     NativeCompletionResponse response = Json.read(result.body(), NativeCompletionResponse.class, PROVIDER, "a /completion response");
