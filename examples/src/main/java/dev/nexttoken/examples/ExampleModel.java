@@ -152,6 +152,26 @@ public final class ExampleModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #open(Operation, Environment)}, but the bundled server serves the known-answer JSON model
+   * ({@link KnownAnswerModel#jsonModel()}) with its tool-capable chat template ({@code --jinja}): the model the
+   * structured-output and tool examples need. A hosted provider or {@code NEXTTOKEN_LLAMA_URL} is opened as usual.
+   */
+  public static ExampleModel openJsonModel(Environment env) {
+    String provider = provider(env);
+    if (!provider.equals("llamacpp") || env.get("nexttoken.llama.url", "NEXTTOKEN_LLAMA_URL") != null) {
+      return open(Operation.CHAT, env);
+    }
+    KnownAnswerModel json = KnownAnswerModel.jsonModel();
+    LlamaServer server = LlamaServer.builder(json.cachedFile()).jinja().start();
+    try {
+      return new ExampleModel(LlamaCppModel.fromEnv(env).baseUrl(server.baseUrl()).vocabularySize(json.vocabSize()).build(), server);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
   /** The provider {@code env} names ({@code NEXTTOKEN_PROVIDER}), {@code llamacpp} when none. */
   public static String provider(Environment env) {
     String provider = env.get("nexttoken.provider", "NEXTTOKEN_PROVIDER");
