@@ -58,7 +58,7 @@ class ChatResponseReaderTest {
     assertEquals("fp_1", r.systemFingerprint());
     assertEquals(new WireUsage(3, 1, 4, null, 0), r.usage(), "reasoning_tokens 0 reported, no prompt details");
     assertEquals("stop", r.choice().finishReason());
-    assertEquals(new ChatResponse.Message("assistant", "Paris", null), r.choice().message());
+    assertEquals(new ChatResponse.Message("assistant", "Paris", null, null, List.of()), r.choice().message());
     assertNull(r.choice().logprobs().refusal());
     TokenLogprob token = r.choice().logprobs().content().get(0);
     assertEquals("Par", token.token());
