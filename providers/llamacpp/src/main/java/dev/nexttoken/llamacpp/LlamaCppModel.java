@@ -75,6 +75,11 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   /** OpenAI's chat route, spoken through the shared wire in llama.cpp's dialect. */
   private static final String CHAT = "v1/chat/completions";
 
+  /** The chat route's conditions, in its capability note. */
+  private static final String CHAT_FEATURES = "tools need a tool-aware chat template (--jinja) and report no logprobs while"
+      + " streaming; one choice per call (n is bounded by the server's slots); no images: they need a multimodal"
+      + " projector (--mmproj), which the SDK does not ask the server about";
+
   private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
       .maxTopLogprobs(OperationCapabilities.UNLIMITED).tokenIds().tokenBytes().chatModels()
       .note("one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
@@ -135,20 +140,37 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         : "logprobs are the model's own softmax before sampling";
     return Capabilities.builder(PROVIDER)
         .completion(operation("native /completion; " + probs))
-        .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
+        .chat(chatOperation("/v1/chat/completions through the model's chat template; " + probs + "; " + CHAT_FEATURES))
         .vocabularySize(vocabularySize)
         .scoring(SCORING)
         .build();
   }
 
   private static OperationCapabilities operation(String note) {
+    return logprobs(note).build();
+  }
+
+  private static OperationCapabilities.Builder logprobs(String note) {
     // The server ignores echo, so prompt logprobs are not offered. Its sampling parameters take
     // any value the neutral types allow (the default, permissive limits).
     return OperationCapabilities.builder()
         .streaming()
         .logprobs(OperationCapabilities.UNLIMITED).logprobsInStream()
         .tokenIds().tokenBytes()
-        .note(note)
+        .note(note);
+  }
+
+  /**
+   * Chat: logprobs as completion's, plus tools with the parallel switch (off by default on this
+   * server), JSON schemas (a grammar, not strict in OpenAI's sense), logit bias by id and by text,
+   * one choice. No images: they need a multimodal projector ({@code --mmproj}), which the SDK does not
+   * ask the server about, so a request with one fails before sending rather than on the server.
+   */
+  private static OperationCapabilities chatOperation(String note) {
+    return logprobs(note)
+        .parallelToolCalls()
+        .structuredOutput(OperationCapabilities.StructuredOutput.JSON_SCHEMA)
+        .logitBiasByText()
         .build();
   }
 
