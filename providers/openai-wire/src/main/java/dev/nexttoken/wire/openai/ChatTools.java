@@ -14,7 +14,9 @@ import java.util.List;
  * byte as given.
  *
  * @param tools the tools, empty for none (then no {@code tools} field)
- * @param choice null sends no {@code tool_choice} (the server's default)
+ * @param choice null sends no {@code tool_choice} (the server's default); neither does {@code none}
+ *     without tools, which is what no tools means anyway and which OpenAI refuses ("only allowed when
+ *     tools are specified")
  * @param parallel null sends no {@code parallel_tool_calls} (the server's default)
  */
 public record ChatTools(List<Tool> tools, ToolChoice choice, Boolean parallel) {
@@ -48,7 +50,7 @@ public record ChatTools(List<Tool> tools, ToolChoice choice, Boolean parallel) {
       }
       g.writeEndArray();
     }
-    if (choice != null) {
+    if (choice != null && !tools.isEmpty()) {
       g.writeFieldName("tool_choice");
       switch (choice.mode()) {
         case AUTO -> g.writeString("auto");

@@ -49,6 +49,12 @@ class ChatBodyTest {
   }
 
   @Test
+  void sendsNoToolChoiceNoneWithoutTools() {
+    assertEquals("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+        write(ChatRequest.builder().user("Hi").toolChoice(ToolChoice.NONE).build(), OPENAI));
+  }
+
+  @Test
   void writesToolCallsAndResultsInTheConversation() {
     ChatRequest request = ChatRequest.builder().user("Hi")
         .message(Message.assistant("", List.of(new ToolCall("c1", "f", "{\"a\":\"\u00e9\"}"))))
