@@ -86,6 +86,11 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   /** OpenAI's chat route, spoken through the shared wire in llama.cpp's dialect. */
   private static final String CHAT = "v1/chat/completions";
 
+  /** The chat route's conditions, in its capability note. */
+  private static final String CHAT_FEATURES = "tools need a tool-aware chat template (--jinja) and report no logprobs while"
+      + " streaming; one choice per call (n is bounded by the server's slots); no images: they need a multimodal"
+      + " projector (--mmproj), which the SDK does not ask the server about";
+
   private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
       .maxTopLogprobs(OperationCapabilities.UNLIMITED).tokenIds().tokenBytes().chatModels()
       .note("one /completion per token with that token forced by logit_bias; logprobs are the model's own softmax, "
@@ -146,14 +151,10 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         : "logprobs are the model's own softmax before sampling";
     return Capabilities.builder(PROVIDER)
         .completion(completionOperation("native /completion; " + probs))
-        .chat(operation("/v1/chat/completions through the model's chat template; " + probs))
+        .chat(chatOperation("/v1/chat/completions through the model's chat template; " + probs + "; " + CHAT_FEATURES))
         .vocabularySize(vocabularySize)
         .scoring(SCORING)
         .build();
-  }
-
-  private static OperationCapabilities operation(String note) {
-    return logprobs(note).build();
   }
 
   private static OperationCapabilities.Builder logprobs(String note) {
@@ -176,6 +177,20 @@ public final class LlamaCppModel extends AbstractLanguageModel {
         .structuredOutput(StructuredOutput.JSON_SCHEMA)
         .logitBiasByText()
         .maxChoices(1)
+        .build();
+  }
+
+  /**
+   * Chat: logprobs as completion's, plus tools with the parallel switch (off by default on this
+   * server), JSON schemas (a grammar, not strict in OpenAI's sense), logit bias by id and by text,
+   * one choice. No images: they need a multimodal projector ({@code --mmproj}), which the SDK does not
+   * ask the server about, so a request with one fails before sending rather than on the server.
+   */
+  private static OperationCapabilities chatOperation(String note) {
+    return logprobs(note)
+        .parallelToolCalls()
+        .structuredOutput(OperationCapabilities.StructuredOutput.JSON_SCHEMA)
+        .logitBiasByText()
         .build();
   }
 

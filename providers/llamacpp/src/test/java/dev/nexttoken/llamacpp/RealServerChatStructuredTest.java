@@ -21,7 +21,6 @@ import dev.nexttoken.testkit.junit.LlamaServerExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Chat ({@code /v1/chat/completions}) with {@code response_format} and tools against a real llama-server serving
  * the JSON model with {@code --jinja}: the server reads from the model's template how a call is written and returns
  * the model's calls as OpenAI tool calls.
- *
- * <p><b>Tagged {@code needs-wire}, excluded by this module's build until the OpenAI chat wire sends tools and
- * response_format and reads tool calls (issue 16, openai-wire).</b> Run with {@code -DexcludedGroups=none}.
  */
-@Tag("needs-wire")
 @ExtendWith(LlamaServerExtension.class)
 class RealServerChatStructuredTest {
   private static final int MAX_TOKENS = 30;

@@ -39,16 +39,19 @@ final class OpenAiCapabilities {
       .streaming()
       .logprobs(5).logprobsInStream()
       .promptLogprobs()
+      .maxChoices(ModelFeatures.MAX_CHOICES).logitBias()
       .limits(LIMITS)
       .note("legacy /v1/completions (" + String.join(", ", COMPLETION_MODELS) + "); prompt logprobs (echo) only without streaming")
       .build();
 
-  private static final OperationCapabilities CHAT = OperationCapabilities.builder()
-      .streaming()
-      .logprobs(20).logprobsInStream()
-      .tokenBytes()
-      .limits(LIMITS)
-      .build();
+  /** A chat model's logprobs; what else it has is {@link ModelFeatures}'. */
+  private static OperationCapabilities.Builder chatWithLogprobs() {
+    return OperationCapabilities.builder()
+        .streaming()
+        .logprobs(20).logprobsInStream()
+        .tokenBytes()
+        .limits(LIMITS);
+  }
 
   private static final ScoringCapabilities SCORING = ScoringCapabilities.builder()
       .maxTopLogprobs(5)
@@ -59,7 +62,7 @@ final class OpenAiCapabilities {
   /** Any model: the most a request can ask for, and all a compatible server is held to. */
   static final Capabilities ANY_MODEL = Capabilities.builder(OpenAiModel.PROVIDER)
       .completion(COMPLETION)
-      .chat(CHAT)
+      .chat(ModelFeatures.ANY.chat(chatWithLogprobs()).build())
       .scoring(SCORING)
       .build();
 
@@ -75,13 +78,24 @@ final class OpenAiCapabilities {
       .seed(Range.ALL_INTEGERS)
       .build();
 
+  /**
+   * Why vLLM chat declares what it does: what the server takes depends on how it was started and on
+   * the model, which the SDK cannot see, so everything the protocol has is declared and the server
+   * refuses the rest.
+   */
+  private static final String VLLM_CHAT_FEATURES = "tool choice auto needs the server's --enable-auto-tool-choice and"
+      + " --tool-call-parser; images only for multimodal models (others answer 400); schemas are always enforced by"
+      + " guided decoding, so strict asks for nothing more; n is bounded by the server alone; no reasoning effort is"
+      + " declared (only some models' chat templates read it)";
+
   private OpenAiCapabilities() {}
 
   /**
    * What a vLLM server offers any model it serves: chat and completion with up to {@code maxLogprobs}
    * alternatives (the server's {@code --max-logprobs}, {@link OperationCapabilities#UNLIMITED} until
-   * known), streamed too, chat with token bytes, completion with the prompt's logprobs (echo), and
-   * scoring with token ids through {@code prompt_logprobs}. With {@code tokenIds}
+   * known), streamed too, chat with token bytes, tools, JSON schemas and images
+   * ({@link #VLLM_CHAT_FEATURES}), any {@code n} and logit bias by token id on both routes, completion
+   * with the prompt's logprobs (echo), and scoring with token ids through {@code prompt_logprobs}. With {@code tokenIds}
    * ({@code return_tokens_as_token_ids}) chat and completion tokens carry ids, and chat no bytes.
    */
   static Capabilities vllm(int maxLogprobs, boolean tokenIds) {
@@ -92,13 +106,16 @@ final class OpenAiCapabilities {
         .streaming()
         .logprobs(maxLogprobs).logprobsInStream()
         .promptLogprobs()
+        .maxChoices(OperationCapabilities.UNLIMITED).logitBias()
         .limits(VLLM_LIMITS)
         .note("/v1/completions; " + cap + "; prompt logprobs (echo) only without streaming");
     OperationCapabilities.Builder chat = OperationCapabilities.builder()
         .streaming()
         .logprobs(maxLogprobs).logprobsInStream()
+        .parallelToolCalls().strictSchema().images()
+        .maxChoices(OperationCapabilities.UNLIMITED).logitBias()
         .limits(VLLM_LIMITS)
-        .note("/v1/chat/completions; " + cap);
+        .note("/v1/chat/completions; " + cap + "; " + VLLM_CHAT_FEATURES);
     if (tokenIds) {
       completion.tokenIds();
       chat.tokenIds();
@@ -134,13 +151,13 @@ final class OpenAiCapabilities {
           .build();
     }
     String noCompletion = model + " is a chat model; legacy /v1/completions serves only " + String.join(", ", COMPLETION_MODELS);
-    OperationCapabilities chat = family == ModelFamily.REASONING
+    OperationCapabilities.Builder chat = family == ModelFamily.REASONING
         ? OperationCapabilities.builder().streaming().limits(LIMITS)
-            .note(model + " is a reasoning model, and OpenAI refuses logprobs for reasoning models").build()
-        : CHAT;
+            .note(model + " is a reasoning model, and OpenAI refuses logprobs for reasoning models")
+        : chatWithLogprobs();
     return Capabilities.builder(OpenAiModel.PROVIDER)
         .completion(OperationCapabilities.unsupported(noCompletion))
-        .chat(chat)
+        .chat(ModelFeatures.of(model).chat(chat).build())
         .scoring(ScoringCapabilities.unsupported(noCompletion))
         .build();
   }

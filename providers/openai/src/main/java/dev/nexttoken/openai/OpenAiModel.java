@@ -45,10 +45,19 @@ import java.util.function.Supplier;
  *
  * <p>A chat refusal ({@code content} null, {@code refusal} set) is returned as the text, with
  * finish reason {@code CONTENT_FILTER} (raw value kept) and the refusal also under the metadata
- * extra {@code "refusal"}. With several choices ({@code n > 1}, possible on a compatible server)
- * the answer is the choice with index 0, streamed or not. The response's {@code system_fingerprint} is the extra
+ * extra {@code "refusal"}. With several choices ({@link GenerationOptions#choices()}, {@code n}) the
+ * answer is the choice with index 0 and the others are {@link Completion#otherChoices()}, streamed
+ * (chunks name their choice) or not, on both routes. The response's {@code system_fingerprint} is the extra
  * {@code "system_fingerprint"}; the request id ({@code x-request-id}) and the
  * {@code x-ratelimit-*} headers are in {@link dev.nexttoken.ResponseMetadata}.
+ *
+ * <p>Chat takes tools ({@code tools}, {@code tool_choice}, {@code parallel_tool_calls}; the calls
+ * come back in {@link Completion#toolCalls()} with their arguments as the text OpenAI sent, streamed
+ * as fragments joined per call), tool calls and results in the conversation, images (URLs, or bytes
+ * sent as {@code data:} URLs), {@code response_format} (JSON, or a JSON schema, strict where asked),
+ * {@code reasoning_effort} and {@code logit_bias} (by token id), each where the model has it
+ * ({@link #capabilities(String)}). Reasoning text a compatible server shows
+ * ({@code reasoning_content}) is {@link Completion#reasoning()}.
  *
  * <p>A vLLM server ({@link #vllm()}, {@link OpenAiDialect#VLLM}) is the provider {@code "vllm"}:
  * chat and completion as above plus sampling top-k, scoring of any model through
@@ -161,6 +170,13 @@ public final class OpenAiModel extends AbstractLanguageModel {
    *       up to 20 alternatives, no completion and no scoring.
    * </ul>
    *
+   * Chat features beyond logprobs go by name too: tools everywhere but {@code o1-mini} and
+   * {@code o1-preview}; no {@code parallel_tool_calls} switch on the o-series; JSON schemas (strict
+   * included) and images except on chat models from before them ({@code gpt-3.5-turbo},
+   * {@code gpt-4}, the {@code gpt-4-*-preview}s: JSON mode only) and {@code o3-mini} (no images);
+   * reasoning effort on the o-series and gpt-5 ({@code minimal} on gpt-5 only), logit bias everywhere
+   * but there. Up to 128 choices ({@code n}) on both routes.
+   *
    * A compatible server ({@link OpenAiDialect#COMPATIBLE}) names its models as it likes, so there
    * every model gets {@link #capabilities()}; so does every model of a vLLM server
    * ({@link OpenAiDialect#VLLM}), whose logprob cap is the server's {@code --max-logprobs} once known.
@@ -207,6 +223,7 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   @Override
   protected Completion doChat(ChatRequest request) {
+    checkEffort(request);
     // Parsed as the body arrives: no copy of the whole body (31 KB for 64 tokens with logprobs) first.
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return capped(() -> transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> ids(chat.completion(body, metadata, logprobs))));
@@ -214,8 +231,17 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   @Override
   protected CompletionStream doChatStreaming(ChatRequest request) {
+    checkEffort(request);
     LogprobsOption logprobs = request.options().logprobsOrNone();
     return stream(CHAT, chat.body(request, true, includeUsageInStreams), chat.streamMapper(logprobs));
+  }
+
+  /** An effort value the model lacks, which capabilities cannot tell (they say whether it has one). */
+  private void checkEffort(ChatRequest request) {
+    String model = request.options().model();
+    if (dialect == OpenAiDialect.OPENAI && request.options().reasoningEffort() != null && model != null) {
+      ModelFeatures.of(model).checkEffort(provider(), model, request.options().reasoningEffort());
+    }
   }
 
   /**

@@ -134,29 +134,6 @@ class ChatTest {
     assertEquals("chatcmpl-1", collected.metadata().responseId());
   }
 
-  /**
-   * n = 3: the chunks of choices 0, 1 and 2 arrive interleaved, each naming its choice in
-   * {@code choices[0].index}. The SDK reports choice 0, streamed as blocking; chunks of the other
-   * choices carry nothing for it (read as choice 0 they gave "ParisRomeBerlin...").
-   */
-  @Test
-  void severalChoicesStreamAsChoiceZeroAndCollectToTheBlockingAnswer() {
-    server.enqueue(json(read("chat", "n3.json")));
-    server.enqueue(sse(read("chat", "stream-n3.sse")));
-    ChatRequest request = ChatRequest.builder().user("A capital?").topLogprobs(1).build();
-
-    Completion whole = openAi.chat(request);
-    Completion collected;
-    try (CompletionStream stream = openAi.chatStreaming(request)) {
-      collected = stream.collect();
-    }
-
-    assertEquals("Paris.", whole.text());
-    assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "length"), whole.finishReason(), "choice 0's, not the last one's");
-    assertEquals(List.of(new TokenCandidate("Paris", utf8("Paris"), null, -0.01)), whole.logprobs().get(0).topLogprobs());
-    assertEquals(whole, collected);
-  }
-
   @Test
   void eachChunksLogprobsAreAppendedExactlyOnce() {
     server.enqueue(sse(read("chat", "stream-tokens.sse")));

@@ -23,6 +23,13 @@ package dev.nexttoken.wire.openai;
  * @param postSamplingProbs llama.cpp's {@code post_sampling_probs}, sent with logprobs; null sends nothing
  * @param cachePrompt llama.cpp's {@code cache_prompt}, sent with every request; null sends nothing
  * @param returnTokensAsTokenIds vLLM's {@code return_tokens_as_token_ids}, sent with logprobs; null sends nothing
+ * @param logitBiasAsPairs {@code logit_bias} goes as llama.cpp's {@code [[id or text, bias], ...]} pairs
+ *     rather than OpenAI's object keyed by token id: the pairs take text too, and a text key cannot be
+ *     mistaken for an id (llama.cpp reads an object key made of digits as an id)
+ * @param schemaExcludesNamedTool a response format together with a named {@code tool_choice} is refused
+ *     before sending: vLLM answers it with 400 ("either use constraints for structured outputs or tools")
+ * @param noLogprobsWithToolsInStream logprobs with tools in a stream are refused before sending:
+ *     llama.cpp answers them with 400 ("logprobs is not supported with tools + stream")
  */
 public record ChatDialect(
     String provider,
@@ -33,20 +40,31 @@ public record ChatDialect(
     boolean strictAlternatives,
     Boolean postSamplingProbs,
     Boolean cachePrompt,
-    Boolean returnTokensAsTokenIds) {
+    Boolean returnTokensAsTokenIds,
+    boolean logitBiasAsPairs,
+    boolean schemaExcludesNamedTool,
+    boolean noLogprobsWithToolsInStream) {
 
   /** OpenAI itself, as documented today. */
   public static ChatDialect openAi(String provider) {
-    return new ChatDialect(provider, true, false, false, false, false, null, null, null);
+    return new ChatDialect(provider, true, false, false, false, false, null, null, null, false, false, false);
   }
 
   /** A server that claims OpenAI compatibility (llama.cpp, vLLM, gateways), spoken to with OpenAI's older fields only. */
   public static ChatDialect compatible(String provider) {
-    return new ChatDialect(provider, false, true, false, false, false, null, null, null);
+    return new ChatDialect(provider, false, true, false, false, false, null, null, null, false, false, false);
   }
 
   /** llama.cpp's {@code llama-server}, with its own request fields. */
   public static ChatDialect llamaCpp(String provider, boolean postSamplingProbs, boolean cachePrompt) {
-    return new ChatDialect(provider, false, true, true, true, true, postSamplingProbs, cachePrompt, null);
+    return new ChatDialect(provider, false, true, true, true, true, postSamplingProbs, cachePrompt, null, true, false, true);
+  }
+
+  /**
+   * A vLLM server: {@code max_tokens}, which every vLLM build reads; {@code top_logprobs: 0} as asked,
+   * since vLLM reports the chosen tokens for 0; {@code return_tokens_as_token_ids} when {@code tokenIds}.
+   */
+  public static ChatDialect vllm(String provider, boolean tokenIds) {
+    return new ChatDialect(provider, false, false, false, false, false, null, null, tokenIds ? Boolean.TRUE : null, false, true, false);
   }
 }

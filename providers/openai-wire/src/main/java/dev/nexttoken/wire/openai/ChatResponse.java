@@ -8,15 +8,47 @@ import java.util.List;
  * A {@code /v1/chat/completions} response or stream chunk as {@link ChatResponseReader} reads it: a
  * full response has {@code message}, a chunk has {@code delta}; the usage chunk has no choice.
  *
- * @param choice the choice with index 0 (requests ask for one), or null when there is none
+ * @param choices the choices in the order received (one, unless several were asked for), empty when there is none
  */
-public record ChatResponse(String id, String model, String systemFingerprint, Choice choice, WireUsage usage) {
+public record ChatResponse(String id, String model, String systemFingerprint, List<Choice> choices, WireUsage usage) {
+  public ChatResponse {
+    choices = choices == null ? List.of() : choices;
+  }
 
-  /** One choice. */
+  /** The choice with index 0, or null when there is none (the usage chunk, another choice's chunk). */
+  public Choice choice() {
+    for (Choice c : choices) {
+      if (c.index() == 0) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** One choice; a choice without an index counts as index 0. */
   public record Choice(int index, Message message, Message delta, Logprobs logprobs, String finishReason) {}
 
-  /** The assistant's message, or a delta of it; a refusal comes in {@code refusal}, not {@code content}. */
-  public record Message(String role, String content, String refusal) {}
+  /**
+   * The assistant's message, or a delta of it; a refusal comes in {@code refusal}, not {@code content}.
+   *
+   * @param reasoning {@code reasoning_content} (llama.cpp, DeepSeek, older vLLM) or {@code reasoning}
+   *     (newer vLLM), whichever came first; null when neither
+   * @param toolCalls the calls in {@code tool_calls}, or in a delta their fragments; empty when none
+   */
+  public record Message(String role, String content, String refusal, String reasoning, List<ToolCallPart> toolCalls) {
+    public Message {
+      toolCalls = toolCalls == null ? List.of() : toolCalls;
+    }
+  }
+
+  /**
+   * One entry of {@code tool_calls}: a whole call in a message, a fragment in a delta.
+   *
+   * @param index the call's {@code index} (deltas only; null when the server left it out)
+   * @param arguments {@code function.arguments} as the JSON text received (an object some servers
+   *     send instead of the string is written out as compact JSON); null when absent
+   */
+  public record ToolCallPart(Integer index, String id, String name, String arguments) {}
 
   /**
    * Logprobs of the content tokens, or of the refusal tokens, already neutral: each position's

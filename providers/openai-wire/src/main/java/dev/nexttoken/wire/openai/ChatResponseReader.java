@@ -9,6 +9,8 @@ import static dev.nexttoken.spi.JsonValues.startArray;
 import static dev.nexttoken.spi.JsonValues.startObject;
 import static dev.nexttoken.spi.JsonValues.text;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,6 +21,7 @@ import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.JsonValues;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +36,10 @@ import java.util.List;
  * {@code logprobs} object when the caller did not ask for logprobs), and accepts what databind
  * accepted: nulls anywhere, fields in any order, scalars coerced.
  *
- * <p>Only the choice with index 0 is read (a choice without an index counts as index 0): the SDK
- * asks for one choice, and a server that sends more (OpenAI with {@code n > 1}) interleaves their
- * stream chunks, so taking whatever choice a chunk holds would mix several answers into one.
+ * <p>Every choice is read, each with its {@code index} (a choice without one counts as index 0):
+ * with {@code n > 1} a blocking answer holds them all and stream chunks interleave them, each chunk
+ * naming its own. Tool calls are read with their {@code arguments} as the text received, reasoning
+ * from {@code reasoning_content} or {@code reasoning}.
  *
  * <p>llama.cpp's additions are read whenever present: token {@code id}s, the linear
  * {@code prob} / {@code top_probs} it sends instead of {@code logprob} / {@code top_logprobs} under
@@ -45,6 +49,8 @@ import java.util.List;
  * A value no probability can have (a positive logprob, a prob above 1) makes the response malformed.
  */
 public final class ChatResponseReader implements Json.Reader<ChatResponse> {
+  /** Writes the arguments an object-sending server gives as text; thread-safe. */
+  private static final JsonFactory GENERATORS = new JsonFactory();
   private final LogprobsOption logprobs;
   private final boolean strictAlternatives;
   private final JsonValues.Scratch scratch = new JsonValues.Scratch();
@@ -69,7 +75,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     String id = null;
     String model = null;
     String fingerprint = null;
-    ChatResponse.Choice choice = null;
+    List<ChatResponse.Choice> choices = List.of();
     WireUsage usage = null;
     Integer cacheN = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -79,7 +85,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "id" -> id = text(p, field);
         case "model" -> model = text(p, field);
         case "system_fingerprint" -> fingerprint = text(p, field);
-        case "choices" -> choice = choices(p);
+        case "choices" -> choices = choices(p);
         case "usage" -> usage = usage(p);
         case "timings" -> cacheN = cacheN(p); // llama.cpp's
         default -> p.skipChildren();
@@ -88,22 +94,32 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     if (usage != null) {
       usage = usage.withCachedFallback(cacheN);
     }
-    return new ChatResponse(id, model, fingerprint, choice, usage);
+    return new ChatResponse(id, model, fingerprint, choices, usage);
   }
 
-  /** The choice with index 0, or null when there is none (the usage chunk, another choice's chunk). */
-  private ChatResponse.Choice choices(JsonParser p) throws IOException {
+  /** Every choice, in the order received; empty for none (the usage chunk). */
+  private List<ChatResponse.Choice> choices(JsonParser p) throws IOException {
     if (!startArray(p, "choices")) {
-      return null;
+      return List.of();
     }
-    ChatResponse.Choice chosen = null;
+    ChatResponse.Choice first = null;
+    List<ChatResponse.Choice> more = null;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       ChatResponse.Choice choice = choice(p);
-      if (choice != null && choice.index() == 0 && chosen == null) {
-        chosen = choice;
+      if (choice == null) {
+        continue;
+      }
+      if (first == null) {
+        first = choice; // a chunk has one choice: no list grown for it
+      } else {
+        if (more == null) {
+          more = new ArrayList<>();
+          more.add(first);
+        }
+        more.add(choice);
       }
     }
-    return chosen;
+    return more != null ? more : first != null ? List.of(first) : List.of();
   }
 
   private ChatResponse.Choice choice(JsonParser p) throws IOException {
@@ -146,6 +162,8 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     String role = null;
     String content = null;
     String refusal = null;
+    String reasoning = null;
+    List<ChatResponse.ToolCallPart> calls = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -153,10 +171,70 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
         case "role" -> role = text(p, field);
         case "content" -> content = text(p, field);
         case "refusal" -> refusal = text(p, field);
+        // vLLM has sent the same text under both names: the first one given counts, never both.
+        case "reasoning_content", "reasoning" -> {
+          String value = text(p, field);
+          reasoning = reasoning == null ? value : reasoning;
+        }
+        case "tool_calls" -> calls = toolCalls(p);
         default -> p.skipChildren();
       }
     }
-    return new ChatResponse.Message(role, content, refusal);
+    return new ChatResponse.Message(role, content, refusal, reasoning, calls);
+  }
+
+  private static List<ChatResponse.ToolCallPart> toolCalls(JsonParser p) throws IOException {
+    if (!startArray(p, "tool_calls")) {
+      return null;
+    }
+    List<ChatResponse.ToolCallPart> calls = new ArrayList<>(2);
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      requireElement(p, "tool_calls");
+      Integer index = null;
+      String id = null;
+      String name = null;
+      String arguments = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "index" -> index = integer(p, "tool_calls[].index");
+          case "id" -> id = text(p, "tool_calls[].id");
+          case "function" -> {
+            if (startObject(p, "tool_calls[].function")) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                  case "name" -> name = text(p, "tool_calls[].function.name");
+                  case "arguments" -> arguments = arguments(p);
+                  default -> p.skipChildren();
+                }
+              }
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      calls.add(new ChatResponse.ToolCallPart(index, id, name, arguments));
+    }
+    return calls;
+  }
+
+  /**
+   * {@code function.arguments}: the string as sent, which OpenAI documents; an object or array
+   * (sent by some compatible servers) as compact JSON text, keys in the order received.
+   */
+  private static String arguments(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+      return text(p, "tool_calls[].function.arguments");
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.copyCurrentStructure(p);
+    }
+    return out.toString();
   }
 
   private ChatResponse.Logprobs logprobs(JsonParser p) throws IOException {

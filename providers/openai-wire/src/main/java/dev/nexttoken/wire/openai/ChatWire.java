@@ -13,8 +13,9 @@ import java.io.InputStream;
  * {@code POST /v1/chat/completions} in one dialect: the three things a provider needs (the body,
  * the blocking answer, the stream's mapper). Immutable and thread-safe.
  *
- * <p>Both calls report the answer's choice with index 0, blocking and streamed alike, so a
- * collected stream equals the blocking answer even when a server sends several choices.
+ * <p>Both calls report the answer's choice with index 0 and the others as
+ * {@link Completion#otherChoices()}, blocking and streamed alike (stream chunks name their choice),
+ * so a collected stream equals the blocking answer, tool calls' arguments byte for byte.
  */
 public final class ChatWire {
   private final ChatDialect dialect;

@@ -58,7 +58,7 @@ class ChatResponseReaderTest {
     assertEquals("fp_1", r.systemFingerprint());
     assertEquals(new WireUsage(3, 1, 4, null, 0), r.usage(), "reasoning_tokens 0 reported, no prompt details");
     assertEquals("stop", r.choice().finishReason());
-    assertEquals(new ChatResponse.Message("assistant", "Paris", null), r.choice().message());
+    assertEquals(new ChatResponse.Message("assistant", "Paris", null, null, List.of()), r.choice().message());
     assertNull(r.choice().logprobs().refusal());
     TokenLogprob token = r.choice().logprobs().content().get(0);
     assertEquals("Par", token.token());
@@ -86,6 +86,43 @@ class ChatResponseReaderTest {
     assertEquals("first", r.choice().message().content());
     assertNull(read("{\"choices\":[],\"usage\":null}", LogprobsOption.NONE).choice());
     assertNull(read("{\"choices\":null}", LogprobsOption.NONE).choice());
+  }
+
+  @Test
+  void readsEveryChoiceInTheOrderReceived() {
+    ChatResponse r = read("""
+        {"choices":[{"index":1,"message":{"content":"second"}},null,{"message":{"content":"no index"}}]}""", LogprobsOption.NONE);
+    assertEquals(List.of(1, 0), r.choices().stream().map(ChatResponse.Choice::index).toList(), "a null entry is none; no index is 0");
+    assertEquals("no index", r.choice().message().content());
+  }
+
+  @Test
+  void readsToolCallsKeepingArgumentsAsTheTextSent() {
+    ChatResponse r = read("""
+        {"choices":[{"message":{"content":null,"tool_calls":[
+          {"id":"call_1","type":"function","function":{"arguments":"{ \\"a\\" : 1 }","name":"f"},"extra":[1]},
+          {"type":"function","function":{"name":"g","arguments":{"z":[1,{"b":null}],"a":"x"}}},
+          {"index":3,"function":{}}]}}]}""", LogprobsOption.NONE);
+    assertEquals(List.of(
+        new ChatResponse.ToolCallPart(null, "call_1", "f", "{ \"a\" : 1 }"),
+        new ChatResponse.ToolCallPart(null, null, "g", "{\"z\":[1,{\"b\":null}],\"a\":\"x\"}"),
+        new ChatResponse.ToolCallPart(3, null, null, null)), r.choice().message().toolCalls(),
+        "an object sent instead of the string becomes compact JSON, keys in order");
+  }
+
+  @Test
+  void readsReasoningUnderEitherNameTheFirstGivenCounting() {
+    assertEquals("why", read("{\"choices\":[{\"delta\":{\"reasoning_content\":\"why\"}}]}", LogprobsOption.NONE)
+        .choice().delta().reasoning());
+    assertEquals("new", read("{\"choices\":[{\"message\":{\"reasoning\":\"new\",\"reasoning_content\":\"old\"}}]}", LogprobsOption.NONE)
+        .choice().message().reasoning(), "vLLM has sent both with one text: never joined");
+  }
+
+  @Test
+  void failsNamingTheFieldForToolCallsOfTheWrongShape() {
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> read("{\"choices\":[{\"message\":{\"tool_calls\":[\"f\"]}}]}", LogprobsOption.NONE));
+    assertTrue(e.getMessage().contains("tool_calls[]"), e.getMessage());
   }
 
   @Test

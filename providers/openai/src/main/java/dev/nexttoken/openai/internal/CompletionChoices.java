@@ -10,8 +10,9 @@ final class CompletionChoices {
   private CompletionChoices() {}
 
   /**
-   * The choice with index 0 (requests ask for one; a server may still send more), else the first,
-   * or null when there is none, as in the usage chunk ({@code choices: []}).
+   * The choice with index 0 (the answer itself; with {@code n > 1} the others follow it), else the
+   * first (in a stream, the one choice an event names), or null when there is none, as in the usage
+   * chunk ({@code choices: []}).
    */
   static CompletionResponse.Choice first(List<CompletionResponse.Choice> choices) {
     if (choices == null || choices.isEmpty()) {

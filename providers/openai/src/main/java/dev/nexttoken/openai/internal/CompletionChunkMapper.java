@@ -18,7 +18,10 @@ import java.util.Map;
 /**
  * One {@code /v1/completions} stream event as a neutral chunk. Each event carries the logprobs of
  * its own tokens only, so they are mapped once and never repeated (null when it carries none); the usage chunk
- * ({@code choices: []}) becomes a chunk with usage alone. One instance per stream.
+ * ({@code choices: []}) becomes a chunk with usage alone. With several choices ({@code n > 1}) each
+ * event names its choice's {@code index} and becomes a chunk of that choice ({@link Chunk#forChoice}),
+ * so a collected stream holds them all as {@link CompletionMapping} reports the blocking answer. One
+ * instance per stream.
  */
 public final class CompletionChunkMapper implements EventMapper {
   private final LogprobsOption logprobs;
@@ -52,7 +55,8 @@ public final class CompletionChunkMapper implements EventMapper {
     if (text.isEmpty() && tokens == null && finish == null && usage == null && extras.isEmpty()) {
       return null;
     }
-    return new Chunk(text, tokens, finish, usage, response.model(), response.id(), extras);
+    Chunk chunk = new Chunk(text, tokens, finish, usage, response.model(), response.id(), extras);
+    return choice == null || choice.index() == 0 ? chunk : chunk.forChoice(choice.index());
   }
 
   /** The chunk's logprobs, or null when it carries none (or they were not asked for: a server may send them anyway). */

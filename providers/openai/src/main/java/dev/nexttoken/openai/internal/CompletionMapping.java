@@ -4,23 +4,46 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.wire.openai.FinishReasons;
 import dev.nexttoken.wire.openai.Responses;
 import dev.nexttoken.wire.openai.WireUsage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * A whole {@code /v1/completions} response as a neutral {@link Completion}, with the prompt's
- * tokens split off when the prompt was echoed.
+ * tokens split off when the prompt was echoed: its choice with index 0, the others ({@code n > 1})
+ * in index order as {@link Completion#otherChoices()}, as a collected stream reports them. Every
+ * choice shares the response's usage, model and metadata.
  */
 public final class CompletionMapping {
   private CompletionMapping() {}
 
   /** @param provider the provider name for errors ({@code openai}, {@code vllm}) */
   public static Completion toCompletion(CompletionResponse response, ResponseMetadata headers, CompletionRequest request, String provider) {
-    CompletionResponse.Choice choice = CompletionChoices.required(response, provider);
+    CompletionResponse.Choice first = CompletionChoices.required(response, provider);
+    Usage usage = WireUsage.toUsage(response.usage());
+    ResponseMetadata meta = Responses.metadata(headers, response.id(), Responses.fingerprint(response.systemFingerprint()));
+    Completion main = choice(first, request, usage, response.model(), meta);
+    if (response.choices().size() == 1) {
+      return main;
+    }
+    List<CompletionResponse.Choice> rest = new ArrayList<>(response.choices());
+    rest.remove(first);
+    rest.removeIf(java.util.Objects::isNull);
+    rest.sort(Comparator.comparingInt(CompletionResponse.Choice::index));
+    List<Completion> others = new ArrayList<>(rest.size());
+    for (CompletionResponse.Choice c : rest) {
+      others.add(choice(c, request, usage, response.model(), meta));
+    }
+    return main.withOtherChoices(others);
+  }
+
+  private static Completion choice(CompletionResponse.Choice choice, CompletionRequest request, Usage usage, String model,
+      ResponseMetadata meta) {
     LogprobsOption option = request.options().logprobsOrNone();
     int k = option.topLogprobs();
     String text = choice.text() == null ? "" : choice.text();
@@ -55,14 +78,7 @@ public final class CompletionMapping {
     if (echoed && text.startsWith(request.prompt())) {
       text = text.substring(request.prompt().length());
     }
-    return new Completion(
-        text,
-        FinishReasons.of(choice.finishReason()),
-        WireUsage.toUsage(response.usage()),
-        response.model(),
-        Responses.metadata(headers, response.id(), Responses.fingerprint(response.systemFingerprint())),
-        generated,
-        prompt);
+    return new Completion(text, FinishReasons.of(choice.finishReason()), usage, model, meta, generated, prompt);
   }
 
   /**

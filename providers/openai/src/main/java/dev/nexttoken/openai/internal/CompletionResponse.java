@@ -17,7 +17,7 @@ public record CompletionResponse(
     WireUsage usage) {
 
   /**
-   * One choice; only index 0 is used, as requests ask for one.
+   * One choice: index 0 is the answer, the others ({@code n > 1}) its other choices.
    *
    * @param promptLogprobs vLLM's: one entry per prompt token, null for the first (it has no context),
    *     each keyed by token id, the prompt's own token first

@@ -47,7 +47,9 @@ public final class RequestMapper {
         request.echoPrompt(),
         withLogprobs && tokenIds ? Boolean.TRUE : null,
         stream ? Boolean.TRUE : null,
-        stream && includeUsage ? StreamOptions.INCLUDE_USAGE : null);
+        stream && includeUsage ? StreamOptions.INCLUDE_USAGE : null,
+        o.choices(),
+        o.logitBias());
   }
 
   /**
@@ -59,10 +61,10 @@ public final class RequestMapper {
   public static CompletionBody score(ScoreRequest request, OpenAiDialect dialect) {
     if (dialect == OpenAiDialect.VLLM) {
       return new CompletionBody(request.model(), request.fullText(), 1, null, null, null, null, null,
-          null, request.topLogprobs(), true, null, null, null);
+          null, request.topLogprobs(), true, null, null, null, null, null);
     }
     return new CompletionBody(request.model(), request.fullText(), 0, null, null, null, null, null,
-        topLogprobs(LogprobsOption.top(request.topLogprobs()), dialect), null, true, null, null, null);
+        topLogprobs(LogprobsOption.top(request.topLogprobs()), dialect), null, true, null, null, null, null, null);
   }
 
   /** How the chat wire is spoken in {@code dialect}. */
@@ -75,8 +77,7 @@ public final class RequestMapper {
     return switch (dialect) {
       case OPENAI -> ChatDialect.openAi(CompletionChoices.PROVIDER);
       case COMPATIBLE -> ChatDialect.compatible(CompletionChoices.PROVIDER);
-      // max_tokens, which every vLLM build reads; top_logprobs 0 as asked: vLLM reports the chosen tokens for 0.
-      case VLLM -> new ChatDialect(OpenAiModel.VLLM_PROVIDER, false, false, false, false, false, null, null, tokenIds ? Boolean.TRUE : null);
+      case VLLM -> ChatDialect.vllm(OpenAiModel.VLLM_PROVIDER, tokenIds);
     };
   }
 

@@ -19,15 +19,28 @@ public final class TokenIds {
 
   private TokenIds() {}
 
-  /** {@code completion} with its tokens' ids read; the same instance when none is an id. */
+  /** {@code completion} (every choice of it) with its tokens' ids read; the same instance when none is an id. */
   public static Completion read(Completion completion) {
     List<TokenLogprob> logprobs = read(completion.logprobs());
     List<TokenLogprob> prompt = read(completion.promptLogprobs());
-    if (logprobs == completion.logprobs() && prompt == completion.promptLogprobs()) {
+    List<TokenLogprob> reasoning = read(completion.reasoningLogprobs());
+    List<Completion> others = completion.otherChoices();
+    boolean othersChanged = false;
+    if (!others.isEmpty()) {
+      List<Completion> read = new ArrayList<>(others.size());
+      for (Completion other : others) {
+        Completion r = read(other);
+        othersChanged |= r != other;
+        read.add(r);
+      }
+      others = othersChanged ? read : others;
+    }
+    if (logprobs == completion.logprobs() && prompt == completion.promptLogprobs() && reasoning == completion.reasoningLogprobs()
+        && !othersChanged) {
       return completion;
     }
     return new Completion(completion.text(), completion.finishReason(), completion.usage(), completion.model(),
-        completion.metadata(), logprobs, prompt);
+        completion.metadata(), logprobs, prompt, completion.toolCalls(), completion.reasoning(), reasoning, others);
   }
 
   /** {@code mapper} with each chunk's token ids read. */
@@ -38,8 +51,10 @@ public final class TokenIds {
         return null;
       }
       List<TokenLogprob> logprobs = read(chunk.logprobs());
-      return logprobs == chunk.logprobs() ? chunk
-          : new Chunk(chunk.textDelta(), logprobs, chunk.finishReason(), chunk.usage(), chunk.model(), chunk.responseId(), chunk.extras());
+      List<TokenLogprob> reasoning = read(chunk.reasoningLogprobs());
+      return logprobs == chunk.logprobs() && reasoning == chunk.reasoningLogprobs() ? chunk
+          : new Chunk(chunk.textDelta(), logprobs, chunk.finishReason(), chunk.usage(), chunk.model(), chunk.responseId(),
+              chunk.extras(), chunk.toolCalls(), chunk.reasoningDelta(), reasoning, chunk.choice());
     };
   }
 
