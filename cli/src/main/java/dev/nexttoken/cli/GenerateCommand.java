@@ -65,7 +65,7 @@ abstract class GenerateCommand implements Callable<Integer> {
         try (CompletionStream stream = stream(model, options)) {
           boolean live = !output.format.isDocument();
           stream.forEach(chunk -> {
-            if (live) {
+            if (live && chunk.choice() == 0) { // further choices are shown once collected, in the document
               out.print(chunk.textDelta());
               out.flush();
             }

@@ -178,7 +178,8 @@ class OpenAiFixtureCommandsTest {
 
     List<String> fields = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
-    assertEquals(List.of("provider", "model", "text", "finishReason", "finishReasonRaw", "usage", "tokens", "stats"), fields);
+    assertEquals(List.of("provider", "model", "text", "finishReason", "finishReasonRaw", "usage", "tokens", "stats", "toolCalls",
+        "reasoning"), fields);
     JsonNode token = json.get("tokens").get(0);
     for (String field : List.of("token", "bytes", "id", "logprob", "prob", "rank", "top", "unseenMass")) {
       assertTrue(token.has(field), () -> "token has " + field + ": " + token);
