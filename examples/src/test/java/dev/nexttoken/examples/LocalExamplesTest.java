@@ -12,8 +12,10 @@ import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.Environment;
 import dev.nexttoken.Operation;
+import dev.nexttoken.testkit.JsonCorpus;
 import dev.nexttoken.testkit.KnownAnswerModel;
 import dev.nexttoken.testkit.LlamaServer;
+import dev.nexttoken.testkit.junit.JsonModel;
 import dev.nexttoken.testkit.junit.LlamaServerExtension;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,34 @@ class LocalExamplesTest {
       assertTrue(opened.bundled());
       Completion answer = opened.model().complete(CompletionRequest.builder(Quickstart.PROMPT).maxTokens(3).temperature(0.0).build());
       assertEquals(greedyText(model, Quickstart.PROMPT, 3), answer.text());
+    }
+  }
+
+  @Test
+  void toolLoopCallsTheToolSendsTheResultBackAndPrintsTheAnswer(@JsonModel LlamaServer server, @JsonModel KnownAnswerModel json) {
+    String output = ExampleOutput.of(out -> ToolLoop.run(localEnvironment(server), out));
+
+    // The model's own call, then its answer to the tool's result: both are the JSON model's greedy walks.
+    assertEquals("get_weather {\"city\":\"Tokyo\"}", find(output, "^call: (.*) \\(id .*\\)$"), output);
+    assertEquals(JsonCorpus.WEATHER_RESULT, find(output, "^result: (.*)$"));
+    assertEquals(JsonCorpus.WEATHER_RESULT, ToolLoop.runTool(new dev.nexttoken.ToolCall("x", "get_weather", "{\"city\":\"Oslo\"}")));
+    String answer = json.greedyWalk(JsonCorpus.WEATHER_RESULT, 10).stream().map(KnownAnswerModel.Candidate::token)
+        .takeWhile(t -> !t.isEmpty()).reduce("", String::concat);
+    assertEquals(JsonCorpus.ANSWER_AFTER_RESULT, answer, "the corpus continues the result as documented");
+    assertEquals(answer.strip(), find(output, "^answer: (.*)$").strip(), output);
+  }
+
+  @Test
+  void extractRecordPrintsEachFieldWithTheModelsProbability(@JsonModel LlamaServer server, @JsonModel KnownAnswerModel json) {
+    String output = ExampleOutput.of(out -> ExtractRecord.run(localEnvironment(server), out));
+
+    assertEquals("{city=Oslo, country=Norway, population=709000, capital=true}", find(output, "^record: (.*)$"), output);
+    // Each value is one piece of the JSON model, so its probability is that piece's after the one before it.
+    List<KnownAnswerModel.Candidate> walk = json.greedyWalk(ExtractRecord.PROMPT, 12);
+    for (String value : List.of("Oslo", "Norway", "709000", "true")) {
+      KnownAnswerModel.Candidate piece = walk.stream().filter(c -> c.token().equals(value)).findFirst().orElseThrow();
+      double shown = Double.parseDouble(find(output, "^\\$\\.\\w+\\s+" + value + "\\s+p=(\\S+)"));
+      assertEquals(piece.probability(), shown, TOLERANCE, value + " in\n" + output);
     }
   }
 }

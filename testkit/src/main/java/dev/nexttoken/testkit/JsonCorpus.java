@@ -37,6 +37,15 @@ public final class JsonCorpus {
   /** Its greedy answer is two calls: {@code get_time} {@code {"city":"Lima"}}, then {@code get_weather} {@code {"city":"Tokyo"}}. */
   public static final String TWO_CALLS_PROMPT = "What is the time in Lima and the weather in Tokyo now";
 
+  /**
+   * What a weather tool returns in the tool loop; sent back as the tool's result, it is the end of the next chat
+   * prompt, and the model's greedy answer to it is {@link #ANSWER_AFTER_RESULT}.
+   */
+  public static final String WEATHER_RESULT = "{\"forecast\":\"sunny\"}";
+
+  /** The answer that follows {@link #WEATHER_RESULT} (pieces {@code ▁Sunny ▁skies ▁all ▁day}, then end of text). */
+  public static final String ANSWER_AFTER_RESULT = " Sunny skies all day";
+
   public static final String GET_WEATHER = "get_weather";
   public static final String GET_TIME = "get_time";
 
@@ -73,6 +82,9 @@ public final class JsonCorpus {
     // differ from their first token, which is the only one a bigram model can choose by the prompt.
     b.document(WEATHER_PROMPT, call(GET_WEATHER), "Tokyo", CALL_END);
     b.document(TWO_CALLS_PROMPT, call(GET_TIME), "Lima", "\"}}</tool_call>" + call(GET_WEATHER), "Tokyo", CALL_END);
+    // The tool loop's last turn: a bigram model continues from the last piece of the prompt, which is the end of
+    // the tool's result, so the answer follows that piece. Its words appear in no prompt, so no other walk changes.
+    b.document("Forecast", "{\"forecast\":\"", "sunny", "\"}", " Sunny", " skies", " all", " day");
     return b.build();
   }
 
