@@ -24,6 +24,10 @@ final class ProviderTable {
   static final String[] HEADER = {
     "provider", "operation", "model", "logprobs", "alternatives (k)", "token ids", "bytes", "prompt logprobs", "streaming", "scoring"};
 
+  /** The second table's columns: what an operation offers beyond text and logprobs (issue 16's features). */
+  static final String[] FEATURE_HEADER = {
+    "provider", "operation", "tools", "structured output", "images", "reasoning effort", "choices (n)", "logit bias"};
+
   /** One provider and operation as its capabilities declare them. */
   record Row(String provider, Operation operation, String model, Capabilities capabilities) {
     OperationCapabilities op() {
@@ -50,6 +54,24 @@ final class ProviderTable {
           !op.streaming() ? "no" : !lp ? "yes" : op.logprobsInStream() ? "yes, with logprobs" : "yes, without logprobs",
           scoring(capabilities.scoring()));
     }
+  }
+
+  /** The feature row of {@code row}: supported operations only say what they offer. */
+  static List<String> featureCells(Row row) {
+    OperationCapabilities op = row.op();
+    if (!op.supported()) {
+      return List.of(row.provider(), row.operation().label(), "—", "—", "—", "—", "—", "—");
+    }
+    String tools = !op.tools() ? "no" : op.parallelToolCalls() ? "yes, parallel switch" : "yes";
+    String structured = switch (op.structuredOutput()) {
+      case NONE -> "no";
+      case JSON_OBJECT -> "JSON object";
+      case JSON_SCHEMA -> op.strictSchema() ? "JSON schema, strict" : "JSON schema";
+    };
+    String images = op.imageUrls() && op.imageBytes() ? "URLs and bytes" : op.imageBytes() ? "bytes" : op.imageUrls() ? "URLs" : "no";
+    String choices = op.maxChoices() == Integer.MAX_VALUE ? "no cap" : op.maxChoices() == 1 ? "1" : "up to " + op.maxChoices();
+    String bias = !op.logitBias() ? "no" : op.logitBiasByText() ? "token ids and text" : "token ids";
+    return List.of(row.provider(), row.operation().label(), tools, structured, images, yesNo(op.reasoningEffort()), choices, bias);
   }
 
   private final List<Row> rows;
@@ -84,15 +106,24 @@ final class ProviderTable {
 
   /** A GitHub-flavoured Markdown table, ending with a newline. */
   String markdown() {
+    return markdown(HEADER, rows.stream().map(Row::cells).toList());
+  }
+
+  /** The features table ({@link #FEATURE_HEADER}) in Markdown, ending with a newline. */
+  String featuresMarkdown() {
+    return markdown(FEATURE_HEADER, rows.stream().map(ProviderTable::featureCells).toList());
+  }
+
+  private static String markdown(String[] header, List<List<String>> lines) {
     StringBuilder s = new StringBuilder();
-    markdownLine(s, List.of(HEADER));
+    markdownLine(s, List.of(header));
     s.append('|');
-    for (int i = 0; i < HEADER.length; i++) {
+    for (int i = 0; i < header.length; i++) {
       s.append("---|");
     }
     s.append('\n');
-    for (Row row : rows) {
-      markdownLine(s, row.cells());
+    for (List<String> line : lines) {
+      markdownLine(s, line);
     }
     return s.toString();
   }
@@ -105,12 +136,17 @@ final class ProviderTable {
     s.append('\n');
   }
 
-  /** Columns padded to their widest cell, for a terminal. */
+  /** Columns padded to their widest cell, for a terminal: the logprobs table, a blank line, the features table. */
   String text() {
+    return text(HEADER, rows.stream().map(Row::cells).toList()) + "\n"
+        + text(FEATURE_HEADER, rows.stream().map(ProviderTable::featureCells).toList());
+  }
+
+  private static String text(String[] header, List<List<String>> lines) {
     List<List<String>> all = new ArrayList<>();
-    all.add(List.of(HEADER));
-    rows.forEach(r -> all.add(r.cells()));
-    int[] width = new int[HEADER.length];
+    all.add(List.of(header));
+    all.addAll(lines);
+    int[] width = new int[header.length];
     for (List<String> line : all) {
       for (int i = 0; i < width.length; i++) {
         width[i] = Math.max(width[i], line.get(i).length());

@@ -28,7 +28,7 @@ final class ProvidersCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case table, text -> out.print(table.text());
-      case markdown -> out.print(table.markdown());
+      case markdown -> out.print(table.markdown() + "\n" + table.featuresMarkdown());
       case json -> out.println(table.json());
       default -> throw new CliException("providers: --format " + format + " is not offered; use table, markdown or json");
     }

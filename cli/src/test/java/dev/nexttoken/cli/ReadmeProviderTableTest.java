@@ -31,20 +31,32 @@ class ReadmeProviderTableTest {
 
   private final ProviderTable table = ProviderTable.ofCli();
 
+  static final String FEATURES_START = "<!-- features:start -->";
+  static final String FEATURES_END = "<!-- features:end -->";
+
   @Test
   void readmesTableIsWhatTheCapabilitiesSay() throws IOException {
+    section(START, END, table.markdown());
+  }
+
+  @Test
+  void readmesFeatureTableIsWhatTheCapabilitiesSay() throws IOException {
+    section(FEATURES_START, FEATURES_END, table.featuresMarkdown());
+  }
+
+  private void section(String startMarker, String endMarker, String generated) throws IOException {
     Path readme = readme();
     String text = Files.readString(readme, StandardCharsets.UTF_8);
-    int start = text.indexOf(START);
-    int end = text.indexOf(END);
-    assertTrue(start >= 0 && end > start, "README.md has no " + START + " ... " + END + " markers");
-    String found = text.substring(start + START.length(), end);
-    String wanted = "\n" + table.markdown();
+    int start = text.indexOf(startMarker);
+    int end = text.indexOf(endMarker);
+    assertTrue(start >= 0 && end > start, "README.md has no " + startMarker + " ... " + endMarker + " markers");
+    String found = text.substring(start + startMarker.length(), end);
+    String wanted = "\n" + generated;
     if (found.equals(wanted)) {
       return;
     }
     if (Boolean.getBoolean("nexttoken.updateReadme")) {
-      Files.writeString(readme, text.substring(0, start + START.length()) + wanted + text.substring(end), StandardCharsets.UTF_8);
+      Files.writeString(readme, text.substring(0, start + startMarker.length()) + wanted + text.substring(end), StandardCharsets.UTF_8);
       return;
     }
     fail("README.md's provider table is not what the providers' capabilities say. Regenerate it with\n  " + REGENERATE
@@ -91,7 +103,7 @@ class ReadmeProviderTableTest {
     Cli cli = new Cli();
     Cli.Result markdown = cli.run("providers", "--format", "markdown");
     assertEquals(0, markdown.code(), markdown::toString);
-    assertEquals(table.markdown(), markdown.out());
+    assertEquals(table.markdown() + "\n" + table.featuresMarkdown(), markdown.out());
 
     Cli.Result json = cli.run("providers", "--format", "json");
     assertEquals(0, json.code(), json::toString);
@@ -105,7 +117,8 @@ class ReadmeProviderTableTest {
     Cli.Result text = cli.run("providers");
     assertEquals(0, text.code(), text::toString);
     assertTrue(text.out().startsWith("provider "), text::toString);
-    assertEquals(table.rows().size() + 1, text.out().lines().count());
+    // Two tables of a header and a line per row, a blank line between them.
+    assertEquals(2 * (table.rows().size() + 1) + 1, text.out().lines().count());
 
     Cli.Result html = cli.run("providers", "--format", "html");
     assertEquals(ErrorReporter.USAGE, html.code(), html::toString);
