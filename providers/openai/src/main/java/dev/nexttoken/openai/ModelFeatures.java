@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What an OpenAI model can do besides logprobs, judged by its name (a fine-tune's {@code ft:} prefix
- * ignored): tools, images, JSON schemas, reasoning effort, logit bias. The one list both routes read:
- * {@link #chat} applies it to {@code /v1/chat/completions}, {@link #responses} to {@code /v1/responses},
- * and each says where its route differs. Apart from {@link ModelFamily}, which decides routes and
- * logprobs, because these lines run elsewhere: gpt-5.4 gives logprobs like a chat model yet takes a
- * reasoning effort like gpt-5. Kept as data (name patterns) for the same reason as
- * {@link OpenAiCapabilities}: models change, and a model the patterns credit with too much is refused
- * by OpenAI itself.
+ * What an OpenAI model can do besides logprobs, judged by its name (a fine-tune's by its base model's,
+ * {@link ModelFamily#baseName}): tools, images, JSON schemas, reasoning effort, logit bias. The one
+ * list both routes read: {@link #chat} applies it to {@code /v1/chat/completions}, {@link #responses}
+ * to {@code /v1/responses}, and each says where its route differs. Apart from {@link ModelFamily},
+ * which decides routes and logprobs, because these lines run elsewhere: gpt-5.4 gives logprobs like a
+ * chat model yet takes a reasoning effort like gpt-5. Kept as data (name patterns) for the same reason
+ * as {@link OpenAiCapabilities}: models change, and a model the patterns credit with too much is
+ * refused by OpenAI itself.
  *
  * @param parallelSwitch {@code parallel_tool_calls} is accepted on chat completions (the o-series refuses it
  *     there; on the Responses route every model with tools takes it)
@@ -56,7 +56,7 @@ record ModelFeatures(
   private static final Pattern JSON_MODE_WITH_IMAGES = Pattern.compile("gpt-4-turbo(-.*)?|gpt-4-1106-vision-preview|gpt-4o-2024-05-13");
 
   static ModelFeatures of(String model) {
-    String base = model.startsWith("ft:") ? model.substring(3) : model;
+    String base = ModelFamily.baseName(model);
     if (ModelFamily.of(model) == ModelFamily.LEGACY_COMPLETION) {
       return new ModelFeatures(false, false, StructuredOutput.NONE, false, false, false, true);
     }

@@ -40,6 +40,8 @@ class CapabilitiesAcrossRoutesTest {
       "gpt-4-0613,                    true,  JSON_OBJECT, false,  false,  true,  true",
       "gpt-4,                         true,  JSON_OBJECT, false,  false,  true,  true",
       "gpt-3.5-turbo,                 true,  JSON_OBJECT, false,  false,  true,  true",
+      "ft:gpt-3.5-turbo:acme:sfx:abc, true,  JSON_OBJECT, false,  false,  true,  true",
+      "ft:gpt-4-0613:acme::abc,       true,  JSON_OBJECT, false,  false,  true,  true",
       "o1-mini,                       false, NONE,        false,  false,  false, false",
       "o1-preview,                    false, NONE,        false,  false,  false, false",
       "o1,                            true,  JSON_SCHEMA, true,   true,   false, false",
