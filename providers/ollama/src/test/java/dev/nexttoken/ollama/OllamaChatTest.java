@@ -18,50 +18,20 @@ import dev.nexttoken.FinishReason;
 import dev.nexttoken.Message;
 import dev.nexttoken.Usage;
 import dev.nexttoken.error.RequestValidationException;
-import dev.nexttoken.error.UnsupportedCapabilityException;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /api/chat}, blocking and streamed, against fixtures written from Ollama's documented format. */
-class OllamaChatTest {
+class OllamaChatTest extends OllamaServerTest {
   private static final ChatRequest TOP3 = ChatRequest.builder().user("Capital of France?").topLogprobs(3).build();
-
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
-  private Completion answer(String fixture, boolean stream, ChatRequest request) {
-    if (!stream) {
-      server.enqueue(json("chat/" + fixture + ".json"));
-      return model.chat(request);
-    }
-    server.enqueue(ndjson("chat/" + fixture + ".ndjson"));
-    try (CompletionStream s = model.chatStreaming(request)) {
-      return s.collect();
-    }
-  }
 
   @ParameterizedTest(name = "stream {0}")
   @ValueSource(booleans = {false, true})
@@ -139,10 +109,7 @@ class OllamaChatTest {
             + "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"è\"},\"done\":false,\"logprobs\":[{\"token\":\"è\",\"logprob\":-0.1,\"bytes\":[195,168]}]}\n"
             + "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n"));
 
-    Completion c;
-    try (CompletionStream s = model.chatStreaming(TOP3)) {
-      c = s.collect();
-    }
+    Completion c = collect(TOP3);
 
     assertEquals("è", c.text());
     assertEquals("", c.logprobs().get(0).token());
@@ -231,16 +198,7 @@ class OllamaChatTest {
   @ParameterizedTest(name = "stream {0}")
   @ValueSource(booleans = {false, true})
   void aServerTooOldForLogprobsKeepsTheAnswerAndSaysWhy(boolean stream) {
-    Completion answer;
-    if (stream) {
-      server.enqueue(ndjson("chat/no-logprobs.ndjson"));
-      try (CompletionStream s = model.chatStreaming(TOP3)) {
-        answer = s.collect();
-      }
-    } else {
-      server.enqueue(json("chat/no-logprobs.json"));
-      answer = model.chat(TOP3);
-    }
+    Completion answer = answer("no-logprobs", stream, TOP3);
 
     assertEquals("Hello world", answer.text(), "the answer is not thrown away");
     assertNull(answer.logprobs(), "none came");

@@ -13,31 +13,13 @@ import dev.nexttoken.FinishReason;
 import dev.nexttoken.Usage;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Completion through {@code /api/generate}: the prompt continued as it is ({@code raw}). */
-class OllamaCompletionTest {
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class OllamaCompletionTest extends OllamaServerTest {
   @Test
   void chosenTokensOnlyHaveEmptyAlternatives() throws Exception {
     server.enqueue(OllamaTestSupport.json("generate/logprobs.json"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.ChatRequest;
-import dev.nexttoken.CompletionStream;
 import dev.nexttoken.error.ApiException;
 import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.error.NextTokenException;
@@ -13,9 +12,6 @@ import dev.nexttoken.error.NotFoundException;
 import dev.nexttoken.error.RateLimitException;
 import dev.nexttoken.error.ServerException;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,22 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every error body Ollama documents ({@code {"error": "<text>"}}: docs/api/errors.mdx and the
  * statuses of server/routes.go) to its exception, its message kept, and the retries the status implies.
  */
-class OllamaErrorTest {
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
+class OllamaErrorTest extends OllamaServerTest {
   static Stream<Arguments> documented() {
     return Stream.of(
         Arguments.of(400, "400-top-logprobs.json", InvalidRequestException.class, "top_logprobs must be between 0 and 20", 1),
@@ -67,11 +48,7 @@ class OllamaErrorTest {
   void streaming(int status, String file, Class<? extends NextTokenException> type, String message, int requests) {
     enqueue(status, file, requests);
 
-    NextTokenException e = assertThrows(type, () -> {
-      try (CompletionStream s = model.chatStreaming(ChatRequest.builder().user("Hi").topLogprobs(2).build())) {
-        s.collect();
-      }
-    });
+    NextTokenException e = assertThrows(type, () -> collect(ChatRequest.builder().user("Hi").topLogprobs(2).build()));
 
     check(e, status, type, message, requests);
   }

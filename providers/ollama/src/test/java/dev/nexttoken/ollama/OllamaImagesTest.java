@@ -15,30 +15,12 @@ import dev.nexttoken.error.RequestValidationException;
 import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Images on a message: base64 in {@code images}, from bytes or a {@code data:} URL; Ollama fetches no URLs. */
-class OllamaImagesTest {
+class OllamaImagesTest extends OllamaServerTest {
   /** The first bytes of a PNG, enough to tell the encodings apart. */
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, (byte) 0xFF};
-
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
 
   private JsonNode sentMessage(ContentPart... parts) throws Exception {
     server.enqueue(json("chat/hello.json"));

@@ -17,43 +17,18 @@ import dev.nexttoken.logprob.FieldConfidence;
 import dev.nexttoken.logprob.TokenLogprob;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A thinking model: {@code thinking} kept apart from the answer, with its own logprobs; {@code think} from the effort. */
-class OllamaReasoningTest {
+class OllamaReasoningTest extends OllamaServerTest {
   private static final ChatRequest ASK = ChatRequest.builder().user("Capital of France, as JSON?")
       .jsonSchema("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}").topLogprobs(2).build();
 
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
   private Completion answer(boolean stream) {
-    if (!stream) {
-      server.enqueue(json("chat/thinking.json"));
-      return model.chat(ASK);
-    }
-    server.enqueue(ndjson("chat/thinking.ndjson"));
-    try (CompletionStream s = model.chatStreaming(ASK)) {
-      return s.collect();
-    }
+    return answer("thinking", stream, ASK);
   }
 
   private static String spelled(List<TokenLogprob> tokens) {

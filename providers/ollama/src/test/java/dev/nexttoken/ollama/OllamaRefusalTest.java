@@ -20,32 +20,14 @@ import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What Ollama cannot do is declared, or refused before anything is sent, naming the field. */
-class OllamaRefusalTest {
+class OllamaRefusalTest extends OllamaServerTest {
   private static final Tool WEATHER = OllamaToolsTest.WEATHER;
-
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
 
   @Test
   void capabilitiesSayWhatOllamaHas() {

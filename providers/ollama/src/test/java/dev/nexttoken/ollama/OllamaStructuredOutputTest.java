@@ -2,7 +2,6 @@ package dev.nexttoken.ollama;
 
 import static dev.nexttoken.ollama.OllamaTestSupport.body;
 import static dev.nexttoken.ollama.OllamaTestSupport.json;
-import static dev.nexttoken.ollama.OllamaTestSupport.ndjson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,51 +9,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.CompletionRequest;
-import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseFormat;
 import dev.nexttoken.logprob.FieldConfidence;
 import dev.nexttoken.spi.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code format}: a schema or any JSON, on both routes; a JSON answer's logprobs read per field. */
-class OllamaStructuredOutputTest {
+class OllamaStructuredOutputTest extends OllamaServerTest {
   static final String SCHEMA = "{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}, \"temp\": {\"type\": \"number\"},"
       + " \"sunny\": {\"type\": \"boolean\"}}, \"required\": [\"city\", \"temp\", \"sunny\"]}";
   static final ChatRequest ASK = ChatRequest.builder().user("Weather in Oslo as JSON.").jsonSchema(SCHEMA).topLogprobs(2).build();
 
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
   private Completion answer(boolean stream) {
-    if (!stream) {
-      server.enqueue(json("chat/structured.json"));
-      return model.chat(ASK);
-    }
-    server.enqueue(ndjson("chat/structured.ndjson"));
-    try (CompletionStream s = model.chatStreaming(ASK)) {
-      return s.collect();
-    }
+    return answer("structured", stream, ASK);
   }
 
   @ParameterizedTest(name = "stream {0}")

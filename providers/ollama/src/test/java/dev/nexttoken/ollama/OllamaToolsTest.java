@@ -23,43 +23,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tools on {@code /api/chat}: definitions, whole calls in answers and streams, and a tool round trip. */
-class OllamaToolsTest {
+class OllamaToolsTest extends OllamaServerTest {
   /** Whitespace and key order on purpose: the schema must reach Ollama exactly as written. */
   static final String WEATHER_SCHEMA = "{\"type\": \"object\",  \"required\": [\"city\"], \"properties\": {\"city\": {\"type\": \"string\"},"
       + " \"unit\": {\"enum\": [\"celsius\", \"fahrenheit\"]}, \"days\": {\"type\": \"integer\", \"minimum\": 1e0}}}";
   static final Tool WEATHER = Tool.of("get_weather", "The forecast for a city", WEATHER_SCHEMA);
   static final Tool TIME = Tool.of("get_time", "The time in a time zone", "{\"type\":\"object\",\"properties\":{\"timezone\":{\"type\":\"string\"}}}");
   static final ChatRequest ASK = ChatRequest.builder().user("Weather in Zürich, and the time there?").tool(WEATHER).tool(TIME).topLogprobs(1).build();
-
-  private final MockWebServer server = new MockWebServer();
-  private OllamaModel model;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    model = OllamaTestSupport.model(server);
-  }
-
-  @AfterEach
-  void stop() {
-    model.close();
-    server.close();
-  }
-
-  private Completion collect(ChatRequest request) {
-    try (CompletionStream s = model.chatStreaming(request)) {
-      return s.collect();
-    }
-  }
 
   @ParameterizedTest(name = "stream {0}")
   @ValueSource(booleans = {false, true})

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * How OpenAI treats a model, judged by its name (a fine-tune's {@code ft:} prefix ignored): the one
+ * How OpenAI treats a model, judged by its name (a fine-tune's by its base model's): the one
  * classification both routes' per-model capabilities start from.
  */
 enum ModelFamily {
@@ -18,11 +18,23 @@ enum ModelFamily {
   CHAT;
 
   static ModelFamily of(String model) {
-    String base = model.startsWith("ft:") ? model.substring(3) : model;
+    String base = baseName(model);
     if (OpenAiCapabilities.COMPLETION_MODELS.stream().anyMatch(base::startsWith)) {
       return LEGACY_COMPLETION;
     }
     return OpenAiCapabilities.REASONING.matcher(base).matches() ? REASONING : CHAT;
+  }
+
+  /**
+   * The name a model's features go by: a fine-tune ({@code ft:gpt-4o-mini-2024-07-18:acme::abc}, or
+   * {@code ft:gpt-3.5-turbo:acme:suffix:id} with no dash after the base) is its base model.
+   */
+  static String baseName(String model) {
+    if (!model.startsWith("ft:")) {
+      return model;
+    }
+    int end = model.indexOf(':', 3);
+    return end < 0 ? model.substring(3) : model.substring(3, end);
   }
 
   /**

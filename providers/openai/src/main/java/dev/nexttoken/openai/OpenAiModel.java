@@ -173,9 +173,11 @@ public final class OpenAiModel extends AbstractLanguageModel {
    * Chat features beyond logprobs go by name too: tools everywhere but {@code o1-mini} and
    * {@code o1-preview}; no {@code parallel_tool_calls} switch on the o-series; JSON schemas (strict
    * included) and images except on chat models from before them ({@code gpt-3.5-turbo},
-   * {@code gpt-4}, the {@code gpt-4-*-preview}s: JSON mode only) and {@code o3-mini} (no images);
+   * {@code gpt-4}, the {@code gpt-4-*-preview}s: JSON mode only; {@code gpt-4-turbo} and
+   * {@code gpt-4o-2024-05-13}: images, but JSON mode only) and {@code o3-mini} (no images);
    * reasoning effort on the o-series and gpt-5 ({@code minimal} on gpt-5 only), logit bias everywhere
-   * but there. Up to 128 choices ({@code n}) on both routes.
+   * but there. Up to 128 choices ({@code n}) on both routes. {@link OpenAiResponsesModel} reads the
+   * same list.
    *
    * A compatible server ({@link OpenAiDialect#COMPATIBLE}) names its models as it likes, so there
    * every model gets {@link #capabilities()}; so does every model of a vLLM server

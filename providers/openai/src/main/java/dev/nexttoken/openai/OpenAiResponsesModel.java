@@ -144,11 +144,12 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
    * What {@code model} supports. On OpenAI itself ({@link OpenAiDialect#OPENAI}) the families of
    * {@link OpenAiModel#capabilities(String)}: reasoning models chat without logprobs, legacy
    * completion models are not served; every other model chats with up to 20 alternatives. Tools,
-   * strict schemas and images are there for every model except the older ones OpenAI lists without
-   * them (o1-mini and o1-preview: no tools or schemas; gpt-3.5-turbo, gpt-4 and gpt-4-turbo: JSON mode
-   * only; o3-mini and the pre-vision models: no images), and a reasoning effort for the o-series and
-   * gpt-5 models. A compatible server names its models as it likes, so there every model gets
-   * {@link #capabilities()}, everything the route has.
+   * schemas, images and reasoning effort per model are the same list as there (o1-mini and o1-preview:
+   * no tools or schemas; gpt-3.5-turbo, gpt-4 and gpt-4-turbo: JSON mode only; o3-mini and the
+   * pre-vision models: no images; a reasoning effort for the o-series and gpt-5), with this route's
+   * differences: every model with tools takes the parallel-call switch (the o-series too), and no
+   * model has {@code n} or logit bias. A compatible server names its models as it likes, so there
+   * every model gets {@link #capabilities()}, everything the route has.
    */
   @Override
   public Capabilities capabilities(String model) {

@@ -22,33 +22,14 @@ import dev.nexttoken.error.UnsupportedCapabilityException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which chat features each model has (tools, schemas, images, reasoning effort, n, logit bias), and
  * that what a model, the wire or a server cannot take fails before anything is sent, naming the field.
  */
-class ChatFeaturesTest {
+class ChatFeaturesTest extends OpenAiServerTest {
   private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}";
-
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key").dialect(OpenAiDialect.OPENAI)
-        .model("gpt-4o").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
-  }
 
   private OperationCapabilities chat(String model) {
     return openAi.capabilities(model).chat();

@@ -20,9 +20,6 @@ import dev.nexttoken.logprob.TokenLogprob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,21 +27,10 @@ import org.junit.jupiter.api.Test;
  * {@link Completion#otherChoices()} in index order, each with its own text, logprobs and finish
  * reason; stream chunks name their choice, so a collected stream equals the blocking answer.
  */
-class ChoicesTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key").dialect(OpenAiDialect.OPENAI)
-        .maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
+class ChoicesTest extends OpenAiServerTest {
+  @Override
+  protected String defaultModel() {
+    return null;
   }
 
   /** The chunks of choices 0, 1 and 2 arrive interleaved (read as one answer they gave "ParisRomeBerlin..."). */

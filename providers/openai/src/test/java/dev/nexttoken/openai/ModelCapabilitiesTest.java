@@ -10,29 +10,15 @@ import dev.nexttoken.Capabilities;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.CompletionRequest;
 import dev.nexttoken.error.UnsupportedCapabilityException;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** OpenAI's models differ: reasoning models give no logprobs, legacy completion is for completion models only. */
-class ModelCapabilitiesTest {
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key")
-        .dialect(OpenAiDialect.OPENAI).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
+class ModelCapabilitiesTest extends OpenAiServerTest {
+  @Override
+  protected String defaultModel() {
+    return null;
   }
 
   @ParameterizedTest

@@ -21,32 +21,13 @@ import dev.nexttoken.logprob.TokenLogprob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Structured output, images, reasoning effort and logit bias on {@code /v1/chat/completions}, as the request carries them. */
-class OutputOptionsTest {
+class OutputOptionsTest extends OpenAiServerTest {
   private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
       + "\"units\":{\"type\":\"string\",\"enum\":[\"c\",\"f\"]}},\"required\":[\"city\",\"units\"],\"additionalProperties\":false}";
-
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key").dialect(OpenAiDialect.OPENAI)
-        .model("gpt-4o").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
-  }
 
   /**
    * The schema goes in {@code response_format.json_schema} as written; the answer's forced tokens

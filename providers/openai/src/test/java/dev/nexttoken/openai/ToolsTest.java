@@ -23,14 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tool calling on {@code /v1/chat/completions} (wire-formats-2 §5.1): definitions, parallel calls, streamed fragments, a round trip. */
-class ToolsTest {
+class ToolsTest extends OpenAiServerTest {
   /** Written with its own spacing and key order, which must reach the server unchanged. */
   static final String WEATHER = "{\"type\": \"object\",  \"properties\": {\"city\": {\"type\": \"string\"},"
       + " \"units\": {\"type\": \"string\", \"enum\": [\"c\", \"f\"]}}, \"required\": [\"city\", \"units\"],"
@@ -46,22 +43,6 @@ class ToolsTest {
   private static final List<ToolCall> CALLS = List.of(
       new ToolCall("call_w1", "get_weather", "{\"city\": \"Zürich\", \"units\": \"c\"}"),
       new ToolCall("call_s2", "get_stock_price", "{\"ticker\":\"AAPL\",\"note\":\"say \\\"hi\\\"\"}"));
-
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key").dialect(OpenAiDialect.OPENAI)
-        .model("gpt-4o").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
-  }
 
   private static ChatRequest askWithTools() {
     return ChatRequest.builder().user(QUESTION).tools(TOOLS).toolChoice(ToolChoice.REQUIRED).parallelToolCalls(true)

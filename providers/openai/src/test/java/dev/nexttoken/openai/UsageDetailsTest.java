@@ -13,9 +13,6 @@ import dev.nexttoken.CompletionStream;
 import dev.nexttoken.Usage;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,23 +20,12 @@ import org.junit.jupiter.api.Test;
  * on chat and legacy completions, blocking and streamed: a reported count (0 included) is kept, an
  * absent one is null.
  */
-class UsageDetailsTest {
+class UsageDetailsTest extends OpenAiServerTest {
   private static final Usage REASONING_MODEL = new Usage(2048, 212, 2260, 1920, 192);
 
-  private final MockWebServer server = new MockWebServer();
-  private OpenAiModel openAi;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    openAi = OpenAiModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test-key").dialect(OpenAiDialect.OPENAI)
-        .model("o4-mini").maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    openAi.close();
-    server.close();
+  @Override
+  protected String defaultModel() {
+    return "o4-mini";
   }
 
   @Test

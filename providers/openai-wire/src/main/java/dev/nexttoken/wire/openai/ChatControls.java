@@ -41,16 +41,25 @@ public record ChatControls(
       case JSON_SCHEMA -> {
         g.writeStringField("type", "json_schema");
         g.writeObjectFieldStart("json_schema");
-        g.writeStringField("name", format.name());
-        g.writeFieldName("schema");
-        g.writeRawValue(format.schema());
-        if (format.strict() != null) {
-          g.writeBooleanField("strict", format.strict());
-        }
+        writeSchemaFields(g, format);
         g.writeEndObject();
       }
     }
     g.writeEndObject();
+  }
+
+  /**
+   * Writes a JSON-schema format's {@code name}, {@code schema} (the caller's JSON text, byte for
+   * byte) and {@code strict} (only when set) into the open object: chat completions' {@code
+   * response_format.json_schema}, and the Responses API's flat {@code text.format}.
+   */
+  public static void writeSchemaFields(JsonGenerator g, ResponseFormat format) throws IOException {
+    g.writeStringField("name", format.name());
+    g.writeFieldName("schema");
+    g.writeRawValue(format.schema());
+    if (format.strict() != null) {
+      g.writeBooleanField("strict", format.strict());
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.nexttoken.ResponseFormat;
 import dev.nexttoken.Tool;
 import dev.nexttoken.ToolChoice;
 import dev.nexttoken.spi.JsonWritable;
+import dev.nexttoken.wire.openai.ChatControls;
 import java.io.IOException;
 import java.util.List;
 
@@ -110,10 +111,7 @@ public record ResponsesBody(
       case JSON_OBJECT -> g.writeStringField("type", "json_object");
       case JSON_SCHEMA -> {
         g.writeStringField("type", "json_schema");
-        g.writeStringField("name", format.name());
-        g.writeFieldName("schema");
-        g.writeRawValue(format.schema());
-        flag(g, "strict", format.strict());
+        ChatControls.writeSchemaFields(g, format);
       }
     }
     g.writeEndObject();
