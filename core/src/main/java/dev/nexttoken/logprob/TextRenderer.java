@@ -102,11 +102,11 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
     StringBuilder out = new StringBuilder("text: ");
     int at = 0;
     for (ConfidenceSpan span : uncertainty.lowConfidence()) {
-      out.append(TokenText.visibleText(text.substring(at, span.start())))
+      out.append(visiblePart(text.substring(at, span.start())))
           .append(color ? "\u001B[31m⟦" : "⟦").append(TokenText.visibleText(span.text())).append(color ? "⟧\u001B[0m" : "⟧");
       at = span.end();
     }
-    out.append(TokenText.visibleText(text.substring(at))).append('\n');
+    out.append(visiblePart(text.substring(at))).append('\n');
     List<ConfidenceSpan> spans = uncertainty.lowConfidence();
     out.append("low confidence (p < ").append(TokenText.fixed(uncertainty.threshold())).append("): ").append(spans.size())
         .append(spans.size() == 1 ? " span" : " spans").append('\n');
@@ -125,6 +125,11 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
         .append("  max ").append(TokenText.entropy(uncertainty.maxEntropy()))
         .append("  min margin: ").append(TokenText.probability(uncertainty.minMargin())).append('\n');
     return out.toString();
+  }
+
+  /** A piece of text made visible; an empty piece stays empty (it is not an empty token). */
+  private static String visiblePart(String piece) {
+    return piece.isEmpty() ? "" : TokenText.visibleText(piece);
   }
 
   static String stopLabel(WalkResult.StopReason reason) {
