@@ -107,7 +107,8 @@ final class CalibrateCommand implements Callable<Integer> {
         "%d items (%s): accuracy %.4f, ECE %.4f, Brier %.4f, temperature %.4f%n%n%-16s %6s %10s %10s%n",
         c.n(), method, c.accuracy(), c.ece(), c.brier(), c.temperature(), "bin", "items", "confidence", "accuracy"));
     for (CalibrationBin b : c.bins()) {
-      s.append(String.format(Locale.ROOT, "%-16s %6d %10s %10s%n", String.format(Locale.ROOT, "[%.2f, %.2f)", b.lower(), b.upper()),
+      boolean last = b == c.bins().get(c.bins().size() - 1); // the last bin holds 1.0 too
+      s.append(String.format(Locale.ROOT, "%-16s %6d %10s %10s%n", String.format(Locale.ROOT, "[%.2f, %.2f%s", b.lower(), b.upper(), last ? "]" : ")"),
           b.count(), ClassifyCommand.fixed(b.confidence()), ClassifyCommand.fixed(b.accuracy())));
     }
     return s.toString();

@@ -32,7 +32,8 @@ final class ReliabilityDiagram {
     appendDiagram(out, c);
     out.append("<table class=\"bins\"><thead><tr><th>bin</th><th>items</th><th>confidence</th><th>accuracy</th></tr></thead><tbody>\n");
     for (CalibrationBin b : c.bins()) {
-      out.append("<tr><td>[").append(fixed(b.lower())).append(", ").append(fixed(b.upper())).append(")</td><td>").append(b.count())
+      boolean last = b == c.bins().get(c.bins().size() - 1); // the last bin holds 1.0 too
+      out.append("<tr><td>[").append(fixed(b.lower())).append(", ").append(fixed(b.upper())).append(last ? "]" : ")").append("</td><td>").append(b.count())
           .append("</td><td>").append(b.confidence() == null ? "–" : fixed(b.confidence()))
           .append("</td><td>").append(b.accuracy() == null ? "–" : fixed(b.accuracy())).append("</td></tr>\n");
     }
