@@ -17,14 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A judge score (G-Eval) from a real llama-server serving a known-answer model of ratings: after
- * " Rating" it says " 4" most often, then " 5" and " 3", so the expected score and the scale's mass
+ * " Rating" it says " 4" most often, then " 5", then " 3", so the expected score and the scale's mass
  * are known exactly.
  */
 @ExtendWith(LlamaServerExtension.class)
 class RealServerJudgeTest {
   private static final double TOLERANCE = 1e-5;
   private static final KnownAnswerModel RATINGS = KnownAnswerModel.builder()
-      .corpus(List.of("Rating 4", "Rating 4", "Rating 4 stars", "Rating 5", "Rating 3", "Quality 5 stars"))
+      .corpus(List.of("Rating 4", "Rating 4", "Rating 4 stars", "Rating 5", "Rating 5", "Rating 3", "Quality 5 stars"))
       .build();
   private static LlamaServer server;
   private static LlamaCppModel model;
