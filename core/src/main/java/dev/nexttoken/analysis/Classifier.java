@@ -108,8 +108,7 @@ public final class Classifier {
       logprobs.add(scored.logprob());
       tokens.add(scored.tokens());
     }
-    return result(labels, logprobs, tokens, new ArrayList<>(java.util.Collections.nCopies(labels.size(), (String) null)),
-        ClassificationMethod.EXACT, null);
+    return result(labels, logprobs, tokens, java.util.Collections.nCopies(labels.size(), null), ClassificationMethod.EXACT, null);
   }
 
   private GenerationOptions firstTokenOptions(Capabilities capabilities, Operation operation) {
@@ -178,6 +177,9 @@ public final class Classifier {
           top = score;
         }
       }
+    }
+    if (!normalisable) {
+      top = null; // every known label has probability 0: none is the model's choice
     }
     boolean abstain = top == null || (abstainBelow != null && (top.probability() == null || top.probability() < abstainBelow));
     return new Classification(scores, top, abstain ? null : top.label(), abstain && top != null, used, unseenMass, Math.min(1, mass));
