@@ -25,13 +25,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nexttoken compare PROMPT --providers a,b,c}: the same chat request to each provider in
- * parallel, shown side by side with positions aligned by character offset. A provider that fails
- * shows its error in its column; the others still answer.
+ * parallel, shown side by side with positions aligned by byte offset, and each pair's agreement
+ * ({@link dev.nexttoken.logprob.Agreement}). A provider that fails shows its error in its column; the
+ * others still answer.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Send the same chat message to several providers at once and compare their answers token by token.",
-        "Rows are aligned by character offset, so tokens of different tokenizers that start at the same place share a row. "
-            + "A provider that fails shows its error in its column; the others still answer."},
+        "Rows are aligned by byte offset, so tokens of different tokenizers that start at the same place share a row. "
+            + "A provider that fails shows its error in its column; the others still answer.",
+        "Each pair of answers gets its agreement: at each shared offset the top-1 agreement, each chosen token's rank in the other's "
+            + "list, and lower and upper bounds on the total-variation and Jensen-Shannon divergence that allow for what each side left "
+            + "unseen; summarised over the offsets before the texts part."},
     footer = {"", "Each provider reads its key and URL from the environment:",
         "  OPENAI_API_KEY, OPENAI_BASE_URL (openai and openai-responses), CO_API_KEY, CO_API_URL, GEMINI_API_KEY (or GOOGLE_API_KEY),",
         "  GEMINI_BASE_URL, NEXTTOKEN_LLAMA_URL, OLLAMA_HOST, NEXTTOKEN_OLLAMA_MODEL, VLLM_BASE_URL, VLLM_API_KEY",

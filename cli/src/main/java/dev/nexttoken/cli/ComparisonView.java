@@ -3,10 +3,13 @@ package dev.nexttoken.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nexttoken.Usage;
+import dev.nexttoken.logprob.Agreement;
+import dev.nexttoken.logprob.ByteAlignment;
 import dev.nexttoken.logprob.JsonRenderer;
 import dev.nexttoken.logprob.ProbabilityTable;
 import dev.nexttoken.logprob.TableRow;
 import dev.nexttoken.logprob.TokenCandidate;
+import dev.nexttoken.logprob.TokenIdentity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,41 +18,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * Lays several providers' answers side by side. Tokenizers differ, so positions are aligned by the
- * character offset at which each token starts in the generated text: one provider's " machine" and
- * another's " mach" + "ine" share the row at the offset of " mach", and "ine" gets a row of its own.
+ * Lays several providers' answers side by side, aligned by the byte offset at which each token starts
+ * in its answer ({@link ByteAlignment}): one provider's " machine" and another's " mach" + "ine" share
+ * the row at the offset of " mach", and "ine" gets a row of its own. Each pair of answers with logprobs
+ * also gets its {@link Agreement}: top-1 agreement, ranks in each other's lists, divergence bounds.
  */
 final class ComparisonView {
   private static final int CELL = 34;
 
   private final String prompt;
   private final List<ProviderResult> results;
+  /** The providers whose answers carry logprobs, in order, and their tables. */
+  private final List<String> compared = new ArrayList<>();
   private final Map<String, ProbabilityTable> tables = new LinkedHashMap<>();
-  /** For each provider: offset -> the row starting there. */
-  private final Map<String, Map<Integer, TableRow>> byOffset = new LinkedHashMap<>();
-  private final TreeSet<Integer> offsets = new TreeSet<>();
+  private final ByteAlignment alignment;
+  private final List<Pair> pairs = new ArrayList<>();
+
+  /** Two providers' agreement. */
+  private record Pair(String a, String b, Agreement agreement) {}
 
   ComparisonView(String prompt, List<ProviderResult> results) {
     this.prompt = prompt;
     this.results = results;
     for (ProviderResult r : results) {
-      if (r.completion() == null || r.completion().logprobs() == null) {
-        continue;
+      if (r.completion() != null && r.completion().logprobs() != null) {
+        compared.add(r.provider());
+        tables.put(r.provider(), ProbabilityTable.of(r.completion().logprobs()));
       }
-      ProbabilityTable table = ProbabilityTable.of(r.completion().logprobs());
-      tables.put(r.provider(), table);
-      Map<Integer, TableRow> rows = new LinkedHashMap<>();
-      int offset = 0;
-      for (TableRow row : table.rows()) {
-        rows.putIfAbsent(offset, row);
-        offsets.add(offset);
-        offset += row.text().length();
-      }
-      byOffset.put(r.provider(), rows);
     }
+    this.alignment = ByteAlignment.of(List.copyOf(tables.values()));
+    for (int i = 0; i < compared.size(); i++) {
+      for (int j = i + 1; j < compared.size(); j++) {
+        // Providers' vocabularies differ: their tokens are the same when they spell the same bytes.
+        pairs.add(new Pair(compared.get(i), compared.get(j), Agreement.of(alignment, i, j, TokenIdentity.TEXT)));
+      }
+    }
+  }
+
+  /** The row of {@code provider} at an aligned offset, or null. */
+  private TableRow cell(ByteAlignment.Row row, String provider) {
+    int index = compared.indexOf(provider);
+    return index < 0 ? null : row.cells().get(index);
   }
 
   String table() {
@@ -70,17 +81,21 @@ final class ComparisonView {
         s.append("error (").append(r.provider()).append("): ").append(r.error()).append('\n');
       }
     }
-    if (!offsets.isEmpty()) {
+    if (!alignment.rows().isEmpty()) {
       s.append('\n');
       line(s, "offset", results.stream().map(ProviderResult::provider).toList());
-      for (int offset : offsets) {
+      for (ByteAlignment.Row aligned : alignment.rows()) {
         List<String> cells = new ArrayList<>();
         for (ProviderResult r : results) {
-          TableRow row = byOffset.getOrDefault(r.provider(), Map.of()).get(offset);
+          TableRow row = cell(aligned, r.provider());
           cells.add(row == null ? "" : cell(row));
         }
-        line(s, Integer.toString(offset), cells);
+        line(s, Integer.toString(aligned.offset()), cells);
       }
+    }
+    if (!pairs.isEmpty()) {
+      s.append('\n');
+      pairs.forEach(p -> s.append(AgreementJson.line(p.a(), p.b(), p.agreement())).append('\n'));
     }
     return s.toString();
   }
@@ -148,14 +163,14 @@ final class ComparisonView {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("rows");
-      for (int offset : offsets) {
+      for (ByteAlignment.Row aligned : alignment.rows()) {
         json.writeStartObject();
-        json.writeNumberField("offset", offset);
+        json.writeNumberField("offset", aligned.offset());
         json.writeObjectFieldStart("cells");
-        for (var entry : byOffset.entrySet()) {
-          TableRow row = entry.getValue().get(offset);
+        for (String provider : compared) {
+          TableRow row = cell(aligned, provider);
           if (row != null) {
-            json.writeObjectFieldStart(entry.getKey());
+            json.writeObjectFieldStart(provider);
             json.writeNumberField("position", row.position());
             json.writeStringField("token", row.token());
             if (row.probability() == null) {
@@ -168,6 +183,11 @@ final class ComparisonView {
         }
         json.writeEndObject();
         json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("agreement");
+      for (Pair p : pairs) {
+        AgreementJson.write(json, p.a(), p.b(), p.agreement());
       }
       json.writeEndArray();
       json.writeEndObject();

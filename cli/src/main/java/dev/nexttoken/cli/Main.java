@@ -31,7 +31,10 @@ import picocli.CommandLine.Mixin;
         "  nexttoken --provider openai chat \"Say hi\" --top-logprobs 5",
         "  nexttoken --provider vllm --base-url http://gpu:8000/v1 score \" the platform\" --prompt \"W&B is\"",
         "  nexttoken walk \"Weights and Biases is\" --steps 5 --sample --seed 7",
-        "  nexttoken compare \"Weights and Biases is\" --providers openai,cohere,llamacpp"},
+        "  nexttoken compare \"Weights and Biases is\" --providers openai,cohere,llamacpp",
+        "  nexttoken classify \"Weights and Biases is\" --label \" the\" --label \" used\" --format json",
+        "  nexttoken rank \"Weights and Biases is the\" --choice \" machine learning platform\" --choice \" lecture\"",
+        "  nexttoken calibrate items.jsonl --bins 10 --format html"},
     subcommands = {
       DemoCommand.class,
       CompleteCommand.class,
@@ -40,6 +43,9 @@ import picocli.CommandLine.Mixin;
       CompareCommand.class,
       TokenizeCommand.class,
       ScoreCommand.class,
+      ClassifyCommand.class,
+      RankCommand.class,
+      CalibrateCommand.class,
       ProvidersCommand.class,
     })
 public final class Main {

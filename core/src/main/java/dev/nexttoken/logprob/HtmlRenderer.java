@@ -35,6 +35,8 @@ public record HtmlRenderer(String title) implements TableRenderer {
       td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
       td.n{text-align:right;font-family:ui-monospace,monospace}
       code{font-family:ui-monospace,monospace}
+      mark.low{background:none;outline:2px solid #c00;border-radius:3px}
+      table.uncertainty td:first-child{text-align:left}
       """;
 
   public HtmlRenderer {
@@ -74,6 +76,43 @@ public record HtmlRenderer(String title) implements TableRenderer {
     return end(out);
   }
 
+  /**
+   * The page for an answer's uncertainty: the tokens, each low-confidence span outlined as a
+   * {@code mark.low} carrying {@code data-start}, {@code data-end} (character offsets into the text)
+   * and {@code data-min-prob}; the uncertainty figures; then the table.
+   */
+  public String render(AnswerUncertainty uncertainty) {
+    ProbabilityTable table = uncertainty.table();
+    StringBuilder out = start();
+    out.append("<div class=\"text\">");
+    appendTokens(out, table, uncertainty.lowConfidence());
+    out.append("</div>\n");
+    TableRow least = uncertainty.leastLikely();
+    out.append("<table class=\"uncertainty\"><tbody>\n")
+        .append(figure("low confidence", uncertainty.lowConfidence().size() + " span(s) of tokens with p &lt; " + TokenText.fixed(uncertainty.threshold())))
+        .append(figure("sequence probability", TokenText.probability(uncertainty.sequenceProbability())))
+        .append(figure("least likely token", least == null ? "?" : "<code>" + html(TokenText.chosen(least)) + "</code> at "
+            + least.position() + ", p " + TokenText.probability(least.probability())))
+        .append(figure("mean entropy", html(TokenText.entropy(uncertainty.meanEntropy()))))
+        .append(figure("max entropy", html(TokenText.entropy(uncertainty.maxEntropy()))))
+        .append(figure("min margin (top 1 − top 2)", TokenText.probability(uncertainty.minMargin())))
+        .append("</tbody></table>\n");
+    appendStats(out, table.stats());
+    out.append("<table class=\"rows\"><thead><tr><th>#</th><th>token</th><th>prob</th><th>logprob</th><th>rank</th>"
+        + "<th>unseen</th><th>entropy</th><th>candidates</th></tr></thead><tbody>\n");
+    for (TableRow row : table.rows()) {
+      out.append("<tr><td class=\"n\">").append(row.position()).append("</td>");
+      appendCells(out, row);
+      out.append("</tr>\n");
+    }
+    out.append("</tbody></table>\n");
+    return end(out);
+  }
+
+  private static String figure(String name, String valueHtml) {
+    return "<tr><td>" + name + "</td><td class=\"n\">" + valueHtml + "</td></tr>\n";
+  }
+
   @Override
   public String render(WalkResult walk) {
     StringBuilder out = start();
@@ -110,7 +149,18 @@ public record HtmlRenderer(String title) implements TableRenderer {
   }
 
   private static void appendTokens(StringBuilder out, ProbabilityTable table) {
+    appendTokens(out, table, java.util.List.of());
+  }
+
+  /** The tokens, each span of {@code marked} (in text order) wrapped in a {@code mark.low}. */
+  private static void appendTokens(StringBuilder out, ProbabilityTable table, java.util.List<ConfidenceSpan> marked) {
+    int next = 0;
     for (TableRow row : table.rows()) {
+      ConfidenceSpan span = next < marked.size() ? marked.get(next) : null;
+      if (span != null && row.position() == span.firstPosition()) {
+        out.append("<mark class=\"low\" data-start=\"").append(span.start()).append("\" data-end=\"").append(span.end())
+            .append("\" data-min-prob=\"").append(span.minProbability()).append("\">");
+      }
       Double p = row.probability();
       out.append("<span class=\"tok\" tabindex=\"0\"")
           .append(" data-position=\"").append(row.position()).append('"')
@@ -130,6 +180,10 @@ public record HtmlRenderer(String title) implements TableRenderer {
             .append("<span class=\"p\">").append(TokenText.probability(c.probability())).append("</span></span>");
       }
       out.append("<span class=\"tipnote\">").append(html(note(row))).append("</span></span></span>");
+      if (span != null && row.position() == span.lastPosition()) {
+        out.append("</mark>");
+        next++;
+      }
     }
   }
 

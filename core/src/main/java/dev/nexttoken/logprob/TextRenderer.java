@@ -93,6 +93,45 @@ public record TextRenderer(boolean color, int maxCandidates) implements TableRen
     return out.toString();
   }
 
+  /**
+   * An answer's uncertainty: its text with each low-confidence span between {@code ⟦} and {@code ⟧}
+   * (and red with colour on), the spans one per line, then the sequence figures.
+   */
+  public String render(AnswerUncertainty uncertainty) {
+    String text = uncertainty.table().text();
+    StringBuilder out = new StringBuilder("text: ");
+    int at = 0;
+    for (ConfidenceSpan span : uncertainty.lowConfidence()) {
+      out.append(visiblePart(text.substring(at, span.start())))
+          .append(color ? "\u001B[31m⟦" : "⟦").append(TokenText.visibleText(span.text())).append(color ? "⟧\u001B[0m" : "⟧");
+      at = span.end();
+    }
+    out.append(visiblePart(text.substring(at))).append('\n');
+    List<ConfidenceSpan> spans = uncertainty.lowConfidence();
+    out.append("low confidence (p < ").append(TokenText.fixed(uncertainty.threshold())).append("): ").append(spans.size())
+        .append(spans.size() == 1 ? " span" : " spans").append('\n');
+    for (ConfidenceSpan span : spans) {
+      out.append("  ").append(span.start()).append("..").append(span.end()).append(' ').append(TokenText.visibleText(span.text()))
+          .append("  tokens ").append(span.firstPosition()).append('-').append(span.lastPosition())
+          .append("  min p ").append(TokenText.fixed(span.minProbability())).append('\n');
+    }
+    TableRow least = uncertainty.leastLikely();
+    out.append("sequence p: ").append(TokenText.probability(uncertainty.sequenceProbability()))
+        .append("  mean logprob: ").append(TokenText.logprob(uncertainty.meanLogprob()))
+        .append("  perplexity: ").append(uncertainty.perplexity() == null ? "?" : TokenText.fixed(uncertainty.perplexity())).append('\n')
+        .append("least likely: ").append(least == null ? "?" : TokenText.chosen(least) + " at " + least.position()
+            + ", p " + TokenText.probability(least.probability())).append('\n')
+        .append("entropy: mean ").append(TokenText.entropy(uncertainty.meanEntropy()))
+        .append("  max ").append(TokenText.entropy(uncertainty.maxEntropy()))
+        .append("  min margin: ").append(TokenText.probability(uncertainty.minMargin())).append('\n');
+    return out.toString();
+  }
+
+  /** A piece of text made visible; an empty piece stays empty (it is not an empty token). */
+  private static String visiblePart(String piece) {
+    return piece.isEmpty() ? "" : TokenText.visibleText(piece);
+  }
+
   static String stopLabel(WalkResult.StopReason reason) {
     return switch (reason) {
       case STEPS -> "after the requested steps";

@@ -64,6 +64,19 @@ public final class ExampleModel implements AutoCloseable {
     return open(provider(env), operation, env, builder -> {});
   }
 
+  /**
+   * The provider the environment names; when that is the bundled server, it serves {@code bundled}
+   * instead of the default known-answer model (an example that needs a model of its own: ratings for
+   * a judge, a second version of a model for drift). A configured llama-server is used as it is.
+   */
+  public static ExampleModel open(Operation operation, Environment env, KnownAnswerModel bundled) {
+    String provider = provider(env);
+    if (!provider.equals("llamacpp")) {
+      return open(provider, operation, env, builder -> {});
+    }
+    return llamaCpp(env, builder -> {}, env.get("nexttoken.model", "NEXTTOKEN_MODEL"), bundled);
+  }
+
   /** The provider the environment names, with {@code configure} applied to its builder (timeouts, retries, client). */
   public static ExampleModel open(Operation operation, Environment env, Consumer<ModelBuilder<?>> configure) {
     return open(provider(env), operation, env, configure);
@@ -126,12 +139,12 @@ public final class ExampleModel implements AutoCloseable {
         return new ExampleModel(builder.build(), null);
       }
       default -> {
-        return llamaCpp(env, configure, modelName);
+        return llamaCpp(env, configure, modelName, KnownAnswerModel.defaultModel());
       }
     }
   }
 
-  private static ExampleModel llamaCpp(Environment env, Consumer<ModelBuilder<?>> configure, String modelName) {
+  private static ExampleModel llamaCpp(Environment env, Consumer<ModelBuilder<?>> configure, String modelName, KnownAnswerModel known) {
     LlamaCppModel.Builder builder = LlamaCppModel.fromEnv(env);
     configure.accept(builder);
     if (modelName != null) {
@@ -142,7 +155,6 @@ public final class ExampleModel implements AutoCloseable {
     }
     // The bundled server: installed into ~/.cache/nexttoken on first use, serving a model whose
     // every probability is known (see KnownAnswerModel), on a free loopback port.
-    KnownAnswerModel known = KnownAnswerModel.defaultModel();
     LlamaServer server = LlamaServer.start(known.cachedFile());
     try {
       return new ExampleModel(builder.baseUrl(server.baseUrl()).vocabularySize(known.vocabSize()).build(), server);
@@ -209,6 +221,40 @@ public final class ExampleModel implements AutoCloseable {
       case "vllm" -> env.get("vllm.baseUrl", "VLLM_BASE_URL") == null ? "set VLLM_BASE_URL (your vLLM server, up to /v1)" : null;
       default -> null;
     };
+  }
+
+  /**
+   * {@code env} with {@code model} as {@code NEXTTOKEN_MODEL}, everything else read from {@code env}; {@code env}
+   * itself when {@code model} is null.
+   */
+  static Environment withModel(Environment env, String model) {
+    if (model == null) {
+      return env;
+    }
+    // Environment reads through Map.get, so a map that answers from env stands in for all of it.
+    java.util.Map<String, String> properties = new java.util.AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        return "nexttoken.model".equals(key) ? model : env.get((String) key, null);
+      }
+
+      @Override
+      public java.util.Set<Entry<String, String>> entrySet() {
+        return java.util.Set.of();
+      }
+    };
+    java.util.Map<String, String> variables = new java.util.AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        return "NEXTTOKEN_MODEL".equals(key) ? model : env.get(null, (String) key);
+      }
+
+      @Override
+      public java.util.Set<Entry<String, String>> entrySet() {
+        return java.util.Set.of();
+      }
+    };
+    return Environment.of(properties, variables);
   }
 
   /** The model. */

@@ -264,6 +264,41 @@ public final class KnownAnswerModel {
   }
 
   /**
+   * The ids of {@code continuation} as a server scoring it after {@code prompt} sees them: {@code prompt + continuation}
+   * tokenized together, less the prompt's own tokens. A token that starts in the prompt and ends in the continuation
+   * belongs to the continuation.
+   */
+  public int[] continuationIds(String prompt, String continuation) {
+    int[] whole = tokenize(prompt + continuation);
+    int[] alone = tokenize(prompt);
+    int shared = 0;
+    while (shared < alone.length && shared < whole.length && alone[shared] == whole[shared]) {
+      shared++;
+    }
+    return Arrays.copyOfRange(whole, shared, whole.length);
+  }
+
+  /** {@code log P(continuation | prompt)}: each token of {@link #continuationIds} after the one before it ({@code <s>} first). */
+  public double logprob(String prompt, String continuation) {
+    int[] whole = tokenize(prompt + continuation);
+    int[] ids = continuationIds(prompt, continuation);
+    int start = whole.length - ids.length;
+    int previous = start == 0 ? BOS : whole[start - 1];
+    double total = 0;
+    for (int id : ids) {
+      total += logprob(previous, id);
+      previous = id;
+    }
+    return total;
+  }
+
+  /** The id of the last token of {@code prompt}, which the first generated token follows ({@code <s>} for an empty prompt). */
+  public int lastId(String prompt) {
+    int[] ids = tokenize(prompt);
+    return ids.length == 0 ? BOS : ids[ids.length - 1];
+  }
+
+  /**
    * The Jinja chat template embedded in the GGUF: by default the plain concatenation of message contents, so a chat
    * prompt is the same text as a completion prompt.
    */
