@@ -39,6 +39,9 @@ public final class CredentialHeaders {
     if (sentNames.contains(lower)) {
       return true;
     }
+    if (lower.contains("ratelimit")) {
+      return false; // x-ratelimit-remaining-tokens: counts, worth seeing (a secret in one is still caught by value)
+    }
     for (String word : CREDENTIAL_WORDS) {
       if (lower.contains(word)) {
         return true;
