@@ -74,6 +74,7 @@ public final class Main {
    * Runs one command line; returns the exit code. {@code NEXTTOKEN_LOG} and the {@code OTEL_*}
    * exporters are on for the length of the run only, and write to {@code err}.
    */
+  @SuppressWarnings("try") // the request log is held for its effect: attached to the logger while the command runs
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main(environment);
     CommandLine cli = new CommandLine(main);

@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * Every attribute, value and instrument name this module writes. The {@code gen_ai.*},
  * {@code server.*}, {@code error.type}, {@code http.*} and {@code url.*} names are the semantic
- * conventions' (GenAI conventions as of semconv 1.45), copied rather than imported: the generated
- * constants for GenAI live in an alpha artifact that a library should not ship against.
- * {@code GenAiAttributesTest} checks each copied name and type against that artifact. The
+ * conventions' (the GenAI ones as semconv-java 1.45 generates them; they have their own repository,
+ * semantic-conventions-genai, since semconv 1.42), copied rather than imported, as OpenTelemetry's
+ * own instrumentation does: the generated GenAI constants are an alpha artifact, marked deprecated
+ * since the move, that a library should not ship against. {@code GenAiAttributesTest} checks each
+ * copied name and type against that artifact. The
  * {@code nexttoken.*} names are this SDK's own, for what only it knows (logprobs, attempts).
  */
 final class GenAiAttributes {

@@ -48,6 +48,7 @@ final class TracedCall {
   }
 
   /** Runs {@code call} with this call's context current, recording its answer or its failure. */
+  @SuppressWarnings("try") // the scope is held for its effect: the context is current inside
   Completion run(Supplier<Completion> call) {
     Completion answer;
     try (Scope ignored = makeCurrent()) {
@@ -61,6 +62,7 @@ final class TracedCall {
   }
 
   /** As {@link #run}, for scoring. */
+  @SuppressWarnings("try")
   ScoredText score(Supplier<ScoredText> call) {
     ScoredText scored;
     try (Scope ignored = makeCurrent()) {

@@ -203,6 +203,7 @@ final class TracedModel implements LanguageModel {
     }
   }
 
+  @SuppressWarnings("try") // the scope is held for its effect: the attempts see the call's context
   private static CompletionStream stream(TracedCall call, Supplier<CompletionStream> open) {
     CompletionStream stream;
     try (Scope ignored = call.makeCurrent()) {

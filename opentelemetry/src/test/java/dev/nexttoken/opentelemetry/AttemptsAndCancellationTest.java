@@ -79,6 +79,7 @@ class AttemptsAndCancellationTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void anUnwrappedModelsAttemptsGoOnTheApplicationsSpan() {
     server.enqueueJson("chat/answer.json");
     try (LanguageModel plain = server.model().requestListener(telemetry.requestListener()).build()) {

@@ -164,6 +164,7 @@ class SpanAttributesTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void anAsyncChatIsAChildOfTheCallersSpanAndCarriesItsAttempts() throws Exception {
     server.enqueueJson("chat/answer.json");
     Span parent = otel.sdk.getTracer("test").spanBuilder("request handler").startSpan();
@@ -244,6 +245,18 @@ class SpanAttributesTest {
     assertEquals(scored.meanLogprob(), a.get(LOGPROB_MEAN), 1e-12);
     assertEquals(scored.perplexity(), a.get(PERPLEXITY), 1e-12);
     assertLogprobSummary(scored.tokens(), a);
+  }
+
+  @Test
+  void withoutAnSdkCallsPassThroughUntouched() {
+    server.enqueueStream("chat/stream.sse");
+    LanguageModel model = NextTokenTelemetry.create(io.opentelemetry.api.OpenTelemetry.noop()).wrap(server.model().build());
+    models.add(model);
+
+    try (CompletionStream stream = model.chatStreaming(chatRequest())) {
+      assertEquals("Paris is", stream.collect().text());
+    }
+    assertTrue(otel.spans.getFinishedSpanItems().isEmpty());
   }
 
   @Test
