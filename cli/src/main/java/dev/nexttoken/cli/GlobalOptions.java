@@ -44,6 +44,9 @@ public final class GlobalOptions {
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "no colours (also: the NO_COLOR environment variable)")
   boolean noColor;
 
+  /** Not an option: the run's OpenTelemetry when an OTEL_* exporter is set ({@link Main#run}), else null. */
+  CliTelemetry telemetry;
+
   /** The provider names the CLI knows; {@link #toString()} is the name as typed ({@code openai-responses}). */
   public enum ProviderName {
     openai,

@@ -21,6 +21,9 @@ import picocli.CommandLine.Mixin;
         "  OPENAI_BASE_URL, CO_API_URL, NEXTTOKEN_LLAMA_URL, VLLM_BASE_URL",
         "                              base URLs; --base-url overrides them",
         "  NO_COLOR                    no colours, like --no-color",
+        "  NEXTTOKEN_LOG=debug|trace   each HTTP request on stderr (trace: bodies too); keys never shown",
+        "  OTEL_TRACES_EXPORTER, OTEL_METRICS_EXPORTER",
+        "                              OpenTelemetry GenAI spans and metrics: logging-otlp (JSON on stderr) or otlp",
         "",
         "Exit codes: 0 done; 1 the provider or the network failed;",
         "            2 a usage problem (option, missing key, capability, value out of range).",
@@ -73,9 +76,14 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line; returns the exit code. */
+  /**
+   * Runs one command line; returns the exit code. {@code NEXTTOKEN_LOG} and the {@code OTEL_*}
+   * exporters are on for the length of the run only, and write to {@code err}.
+   */
+  @SuppressWarnings("try") // the request log is held for its effect: attached to the logger while the command runs
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main(environment));
+    Main main = new Main(environment);
+    CommandLine cli = new CommandLine(main);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -85,6 +93,12 @@ public final class Main {
       e.getCommandLine().getErr().println("Try 'nexttoken " + (e.getCommandLine().getParent() == null ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
       return ErrorReporter.USAGE;
     });
-    return cli.execute(args);
+    try (StderrLog requestLog = StderrLog.requestLog(environment, err); CliTelemetry telemetry = CliTelemetry.open(environment, err)) {
+      main.global.telemetry = telemetry;
+      return cli.execute(args);
+    } catch (CliException e) {
+      err.println("nexttoken: " + e.getMessage());
+      return ErrorReporter.USAGE;
+    }
   }
 }

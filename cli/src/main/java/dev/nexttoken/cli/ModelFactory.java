@@ -34,7 +34,7 @@ final class ModelFactory {
   }
 
   static OpenedModel open(ProviderName provider, GlobalOptions global, Environment environment, Operation operation, PrintWriter progress) {
-    return switch (provider) {
+    OpenedModel opened = switch (provider) {
       case openai -> new OpenedModel(openAi(global, environment, operation), null);
       case openai_responses -> new OpenedModel(openAiResponses(global, environment), null);
       case cohere -> new OpenedModel(cohere(global, environment), null);
@@ -43,6 +43,7 @@ final class ModelFactory {
       case ollama -> new OpenedModel(ollama(global, environment), null);
       case vllm -> new OpenedModel(vllm(global, environment), null);
     };
+    return global.telemetry == null ? opened : opened.traced(global.telemetry.wrap(opened.model()));
   }
 
   private static LanguageModel openAi(GlobalOptions global, Environment environment, Operation operation) {
@@ -144,6 +145,7 @@ final class ModelFactory {
     return builder
         .timeouts(Timeouts.of(global.timeout))
         .retry(RetrySettings.DEFAULT.withMaxRetries(global.maxRetries))
-        .allowInsecureHttp(global.allowInsecureHttp);
+        .allowInsecureHttp(global.allowInsecureHttp)
+        .requestListener(global.telemetry == null ? null : global.telemetry.requestListener());
   }
 }

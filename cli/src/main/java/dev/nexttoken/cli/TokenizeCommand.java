@@ -36,7 +36,7 @@ final class TokenizeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (OpenedModel opened = ModelFactory.open(main.global, main.environment, Operation.COMPLETION, spec.commandLine().getErr())) {
-      List<Token> tokens = ((LlamaCppModel) opened.model()).tokenize(text, true);
+      List<Token> tokens = ((LlamaCppModel) opened.unwrapped()).tokenize(text, true);
       if (format == OutputFormat.json) {
         out.println(json(tokens));
       } else {

@@ -18,6 +18,7 @@ import dev.nexttoken.internal.RequestValidator;
 import dev.nexttoken.internal.Secret;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 
 /**
  * The shared half of every HTTP provider: merges the client's default options into each request,
@@ -37,6 +38,11 @@ public abstract class AbstractLanguageModel implements LanguageModel {
   @Override
   public String provider() {
     return transport.provider();
+  }
+
+  /** The base URL every request goes under: where the provider's server is ({@code server.address} to a tracer). */
+  public HttpUrl baseUrl() {
+    return transport.baseUrl();
   }
 
   /** The client's default options. */

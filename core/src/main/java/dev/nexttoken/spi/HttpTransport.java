@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Authentication;
 import dev.nexttoken.CompletionStream;
 import dev.nexttoken.ResponseMetadata;
+import dev.nexttoken.RequestListener;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.error.ErrorDetails;
 import dev.nexttoken.error.MalformedResponseException;
 import dev.nexttoken.error.NextTokenException;
+import dev.nexttoken.internal.AttemptObserver;
 import dev.nexttoken.internal.BoundedExecutor;
 import dev.nexttoken.internal.ErrorMapper;
 import dev.nexttoken.internal.ProviderError;
@@ -107,6 +109,9 @@ public final class HttpTransport implements AutoCloseable {
         // OkHttp would otherwise silently re-send on 408 and on some connection failures, on top of
         // RetryPolicy: maxRetries(0) must mean one request, and the retry table must be the only one.
         .retryOnConnectionFailure(false);
+    // Sees every attempt of the retry policy (for request logging and the listener); added first, so
+    // a stale connection's transparent re-send below stays inside one attempt.
+    cb.addInterceptor(new AttemptObserver(provider, b.requestListener, apiKey, authenticator.headers()));
     // ...which leaves a pooled connection the server already closed to us: see StaleConnectionRetry.
     StaleConnectionRetry stale = new StaleConnectionRetry();
     cb.addInterceptor(stale.application()).addNetworkInterceptor(stale.network());
@@ -283,7 +288,7 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private Request.Builder newRequest(HttpUrl url) {
-    Request.Builder rb = new Request.Builder().url(url).headers(extraHeaders).header("User-Agent", USER_AGENT);
+    Request.Builder rb = AttemptObserver.numbered(new Request.Builder().url(url).headers(extraHeaders).header("User-Agent", USER_AGENT));
     authenticator.authenticate(rb);
     return rb;
   }
@@ -473,6 +478,7 @@ public final class HttpTransport implements AutoCloseable {
     private boolean allowInsecureHttp;
     private Clock clock = Clock.systemUTC();
     private int maxConcurrentRequests;
+    private RequestListener requestListener;
 
     Builder(String provider, HttpUrl baseUrl) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -527,6 +533,12 @@ public final class HttpTransport implements AutoCloseable {
         throw new IllegalArgumentException("maxConcurrentRequests must be >= 0, was " + value);
       }
       maxConcurrentRequests = value;
+      return this;
+    }
+
+    /** Told about every HTTP attempt, retries included (null: none); see {@link RequestListener}. */
+    public Builder requestListener(RequestListener value) {
+      requestListener = value;
       return this;
     }
 

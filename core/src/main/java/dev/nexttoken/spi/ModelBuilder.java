@@ -2,6 +2,7 @@ package dev.nexttoken.spi;
 
 import dev.nexttoken.Authentication;
 import dev.nexttoken.GenerationOptions;
+import dev.nexttoken.RequestListener;
 import dev.nexttoken.RetrySettings;
 import dev.nexttoken.Timeouts;
 import dev.nexttoken.internal.StreamLimits;
@@ -32,6 +33,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
   private boolean allowInsecureHttp;
   private Clock clock = Clock.systemUTC();
   private int maxConcurrentRequests;
+  private RequestListener requestListener;
 
   protected ModelBuilder() {}
 
@@ -131,6 +133,16 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return self();
   }
 
+  /**
+   * Told about every HTTP attempt, retries included, on the calling thread (null: none): how a
+   * tracer shows a call's attempts ({@code NextTokenTelemetry.requestListener()} in
+   * nexttoken-opentelemetry). Request logging needs none: it is the {@code dev.nexttoken.http} logger.
+   */
+  public B requestListener(RequestListener value) {
+    requestListener = value;
+    return self();
+  }
+
   /** The clock for HTTP-date {@code Retry-After} values. */
   public B clock(Clock value) {
     clock = Objects.requireNonNull(value, "clock");
@@ -171,6 +183,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
         .maxEventBytes(maxEventBytes)
         .allowInsecureHttp(allowInsecureHttp)
         .maxConcurrentRequests(maxConcurrentRequests)
+        .requestListener(requestListener)
         .clock(clock);
   }
 

@@ -3,6 +3,7 @@ package dev.nexttoken.spi;
 import dev.nexttoken.Authentication;
 import dev.nexttoken.error.AuthenticationException;
 import dev.nexttoken.error.ErrorDetails;
+import dev.nexttoken.internal.CredentialHeaders;
 import dev.nexttoken.internal.Secret;
 import okhttp3.Request;
 
@@ -14,6 +15,7 @@ final class RequestAuthenticator {
   private final String provider;
   private final Authentication authentication;
   private final Secret sent = new Secret();
+  private final CredentialHeaders headers = new CredentialHeaders(sent);
 
   RequestAuthenticator(String provider, Authentication authentication) {
     this.provider = provider;
@@ -23,6 +25,11 @@ final class RequestAuthenticator {
   /** Every secret sent so far: what the transport's messages and exceptions are redacted with. */
   Secret sent() {
     return sent;
+  }
+
+  /** Which headers hold a credential (the ones this scheme sent among them), for request logging. */
+  CredentialHeaders headers() {
+    return headers;
   }
 
   /**
@@ -36,6 +43,7 @@ final class RequestAuthenticator {
       authentication.authenticate((name, value, secret) -> {
         // Remembered before it can be sent, so that an echo in the very first answer is redacted.
         sent.add(secret);
+        headers.remember(name);
         request.header(name, value);
       });
     } catch (InterruptedException e) {
