@@ -119,7 +119,10 @@ final class MeteredModel implements LanguageModel {
   }
 
   private static Integer sum(Integer a, Integer b) {
-    return a == null ? b : b == null ? a : a + b;
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return a + b;
   }
 
   /** About four characters a token, plus the answer's allowance: enough to pace by, corrected after the call. */
