@@ -122,9 +122,23 @@ final class EvalCommand implements Callable<Integer> {
       }
     }, "eval-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
-    EvalOutcome outcome;
     try {
-      outcome = evaluation.run();
+      EvalOutcome outcome = evaluation.run();
+      // Printed before the hook is released: once it returns, a Ctrl-C'd JVM halts.
+      err.println(String.format(Locale.ROOT, "eval: %s: %,d rows written, %,d kept from before%s, %,d with errors, $%.4f; %s",
+          outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.written(), outcome.resumed(),
+          outcome.tornLineDropped() ? " (a torn last line was dropped)" : "", outcome.errors(), outcome.spend(), outcome.directory()));
+      if (outcome.status() == EvalOutcome.Status.MAX_COST) {
+        err.println("eval: stopped at --max-cost " + maxCost + "; --resume with a higher --max-cost continues");
+      } else if (outcome.status() == EvalOutcome.Status.STOPPED) {
+        err.println("eval: --resume continues the run");
+      }
+      err.flush();
+      return switch (outcome.status()) {
+        case COMPLETE -> 0;
+        case MAX_COST -> STOPPED_AT_MAX_COST;
+        case STOPPED -> INTERRUPTED;
+      };
     } finally {
       finished.countDown();
       try {
@@ -133,18 +147,6 @@ final class EvalCommand implements Callable<Integer> {
         // the hook is running: Ctrl-C
       }
     }
-    err.println(String.format(Locale.ROOT, "eval: %s: %,d rows written, %,d kept from before%s, %,d with errors, $%.4f; %s",
-        outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.written(), outcome.resumed(),
-        outcome.tornLineDropped() ? " (a torn last line was dropped)" : "", outcome.errors(), outcome.spend(), outcome.directory()));
-    err.flush();
-    return switch (outcome.status()) {
-      case COMPLETE -> 0;
-      case MAX_COST -> {
-        err.println("eval: stopped at --max-cost " + maxCost + "; --resume with a higher --max-cost continues");
-        yield STOPPED_AT_MAX_COST;
-      }
-      case STOPPED -> INTERRUPTED;
-    };
   }
 
   private OpenedModel open(TargetSpec target, Operation operation, PrintWriter err) {
