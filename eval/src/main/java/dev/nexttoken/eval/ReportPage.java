@@ -159,8 +159,10 @@ final class ReportPage {
     out.append("<h2>Items</h2>\n<p class=\"muted\">The first ").append(shown).append(" of ").append(items.size())
         .append(" items").append(shown < items.size() ? "; every row of every item is in results.jsonl" : "")
         .append(". Each token is coloured by its probability (red unlikely, green likely); rest the pointer on one to see its candidates.</p>\n");
+    int index = 0;
     for (EvalItem item : wanted.values()) {
-      out.append("<details class=\"item\" data-id=\"").append(html(item.id())).append("\"><summary><b>").append(html(item.id())).append("</b> ")
+      // The first few open, so the page shows answers without a click.
+      out.append("<details class=\"item\"").append(index++ < 3 ? " open" : "").append(" data-id=\"").append(html(item.id())).append("\"><summary><b>").append(html(item.id())).append("</b> ")
           .append(item.kind().label()).append(": <code>").append(html(excerpt(prompt(item)))).append("</code></summary>\n");
       Map<String, JsonNode> byTarget = rows.getOrDefault(item.id(), Map.of());
       for (String target : targets) {
