@@ -69,6 +69,16 @@ public final class Dataset {
     return items;
   }
 
+  /**
+   * One line of a dataset read elsewhere (a Spark partition): the item, its id its line number when
+   * it has none. Ids given twice are not caught here, since no one line can tell.
+   *
+   * @throws EvalInputException naming {@code source}, the line and what is wrong
+   */
+  public static EvalItem parseLine(String text, int line, String source) {
+    return parse(text, line, source + " line " + line + ": ");
+  }
+
   /** One line; {@code where} prefixes every message. */
   static EvalItem parse(String text, int line, String where) {
     JsonNode node;
