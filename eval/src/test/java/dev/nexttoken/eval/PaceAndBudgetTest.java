@@ -219,4 +219,21 @@ class PaceAndBudgetTest {
     assertEquals(4, resumed.resumed());
     assertEquals(0.06, resumed.spend(), 1e-9);
   }
+
+  @Test
+  void noOutputCarriesTheApiKeyEvenWhenTheProviderEchoesIt() throws IOException {
+    String key = "sk-test-secret-4242";
+    Recorded server = server(n -> new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .body("{\"error\":{\"message\":\"Incorrect API key provided: " + key + "\",\"type\":\"invalid_request_error\"}}").build());
+    OpenAiModel model = OpenAiModel.builder().baseUrl(server.server().url("/v1").toString()).apiKey(key).model("m").maxRetries(0)
+        .allowInsecureHttp(true).build();
+    models.add(model);
+    run(chatItems(3), new Target("t", "openai", "m", model, TargetLimits.DEFAULT));
+
+    for (String file : List.of("results.jsonl", "summary.json", "report.html")) {
+      String text = Files.readString(dir.resolve("out").resolve(file));
+      assertTrue(!text.contains(key), file + " carries the key");
+    }
+    assertEquals("AuthenticationException", rows().get(0).get("error").get("type").asText());
+  }
 }
