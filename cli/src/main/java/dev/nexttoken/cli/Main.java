@@ -37,7 +37,8 @@ import picocli.CommandLine.Mixin;
         "  nexttoken compare \"Weights and Biases is\" --providers openai,cohere,llamacpp",
         "  nexttoken classify \"Weights and Biases is\" --label \" the\" --label \" used\" --format json",
         "  nexttoken rank \"Weights and Biases is the\" --choice \" machine learning platform\" --choice \" lecture\"",
-        "  nexttoken calibrate items.jsonl --bins 10 --format html"},
+        "  nexttoken calibrate items.jsonl --bins 10 --format html",
+        "  nexttoken eval items.jsonl --target llamacpp --target openai:gpt-4o-mini --out run-1"},
     subcommands = {
       DemoCommand.class,
       CompleteCommand.class,
@@ -49,6 +50,7 @@ import picocli.CommandLine.Mixin;
       ClassifyCommand.class,
       RankCommand.class,
       CalibrateCommand.class,
+      EvalCommand.class,
       ProvidersCommand.class,
     })
 public final class Main {

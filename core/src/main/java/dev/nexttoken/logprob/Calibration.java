@@ -83,6 +83,11 @@ public record Calibration(int n, double accuracy, double ece, double brier, doub
     return new Calibration(n, (double) correct / n, ece, brier / n, TemperatureFit.fit(items), bins);
   }
 
+  /** The reliability diagram alone, as an inline SVG element (what {@link #html} draws), to embed in another page. */
+  public String svg() {
+    return ReliabilityDiagram.svg(this);
+  }
+
   /** This calibration as a self-contained HTML page with its reliability diagram. */
   public String html(String title) {
     return ReliabilityDiagram.page(this, title);

@@ -133,6 +133,21 @@ public record HtmlRenderer(String title) implements TableRenderer {
     return end(out);
   }
 
+  /**
+   * The tokens alone, coloured and with their candidates as on this renderer's pages, as a
+   * {@code div.text} to embed in another page that includes {@link #styles()}.
+   */
+  public static String tokens(ProbabilityTable table) {
+    StringBuilder out = new StringBuilder(1024).append("<div class=\"text\">");
+    appendTokens(out, table);
+    return out.append("</div>").toString();
+  }
+
+  /** The style sheet {@link #tokens} needs (and the pages use). */
+  public static String styles() {
+    return STYLE;
+  }
+
   private StringBuilder start() {
     StringBuilder out = new StringBuilder(4096);
     out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

@@ -40,6 +40,12 @@ final class ReliabilityDiagram {
     return out.append("</tbody></table>\n</body></html>\n").toString();
   }
 
+  static String svg(Calibration c) {
+    StringBuilder out = new StringBuilder(2048);
+    appendDiagram(out, c);
+    return out.toString();
+  }
+
   private static void appendDiagram(StringBuilder out, Calibration c) {
     int full = SIZE + 2 * PAD;
     out.append("<svg class=\"reliability\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(full).append("\" height=\"").append(full)
