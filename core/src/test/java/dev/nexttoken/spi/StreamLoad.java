@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +63,8 @@ final class StreamLoad {
       int peakSdkPlatformThreads,
       /** Every platform thread this JVM started during the run, whoever started it (the stub runs elsewhere): carriers, OkHttp's, the JDK's. */
       long platformThreadsStarted,
+      /** The new platform threads the samples saw, by name with digits as N: who started them. */
+      Map<String, Integer> newPlatformThreads,
       long heapBefore,
       /** Heap in use after a collection with every stream open at once; -1 unless the limit let them all open. */
       long heapAllOpen,
@@ -94,6 +98,8 @@ final class StreamLoad {
     long before = used(heap);
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     Set<Long> earlier = sdkPlatformThreads();
+    Set<Long> alive = platformThreadIds();
+    Map<String, Integer> seen = new TreeMap<>();
     long startedBefore = THREADS.getTotalStartedThreadCount();
     long start = System.nanoTime();
 
@@ -120,6 +126,7 @@ final class StreamLoad {
         Set<Long> now = sdkPlatformThreads();
         now.removeAll(earlier);
         peakSdkThreads = Math.max(peakSdkThreads, now.size());
+        newPlatformThreads(alive, seen);
         int held = counters.held.get();
         if (counters.failures.get() > 0) {
           stub.open(); // the run has failed: let the rest finish rather than wait for a round
@@ -149,7 +156,7 @@ final class StreamLoad {
     }
     long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     return new Result(streams, effectiveLimit, complete, counters.peakOpen.get(), counters.onPlatform.get(), counters.onForeign.get(),
-        peakSdkThreads, platformStarted, before, heapAllOpen, peakHeap, (System.nanoTime() - start) / 1_000_000);
+        peakSdkThreads, platformStarted, seen, before, heapAllOpen, peakHeap, (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Counted from the chunks as they arrive, on the SDK's threads. */
@@ -186,6 +193,23 @@ final class StreamLoad {
     void failed(Throwable failure) {
       if (failure != null) {
         failures.incrementAndGet();
+      }
+    }
+  }
+
+  private static Set<Long> platformThreadIds() {
+    Set<Long> ids = new HashSet<>();
+    for (long id : THREADS.getAllThreadIds()) {
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Adds the platform threads not in {@code known} to it, counting their names with the digits cut. */
+  private static void newPlatformThreads(Set<Long> known, Map<String, Integer> names) {
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+      if (info != null && known.add(info.getThreadId())) {
+        names.merge(info.getThreadName().replaceAll("[0-9]+", "N"), 1, Integer::sum);
       }
     }
   }

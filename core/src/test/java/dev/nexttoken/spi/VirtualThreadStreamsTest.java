@@ -43,7 +43,8 @@ class VirtualThreadStreamsTest {
       assertEquals(0, result.onForeignThreads(), "every stream ran on a thread the SDK named");
       assertEquals(0, result.peakSdkPlatformThreads(), "no platform thread of the SDK's own");
       assertTrue(result.platformThreadsStarted() <= MAX_PLATFORM_THREADS,
-          "at most " + MAX_PLATFORM_THREADS + " platform threads for " + STREAMS + " streams, started " + result.platformThreadsStarted());
+          "at most " + MAX_PLATFORM_THREADS + " platform threads for " + STREAMS + " streams, started " + result.platformThreadsStarted()
+              + ", seen " + result.newPlatformThreads());
       assertTrue(result.heapAllOpen() > 0, "the heap was measured with every stream open");
     }
   }
@@ -57,7 +58,7 @@ class VirtualThreadStreamsTest {
       assertEquals(STREAMS, result.complete());
       assertEquals(StreamLoad.DEFAULT_LIMIT, result.peakOpen(), "the default limit's worth open at once, never more; the rest queue");
       assertEquals(0, result.onPlatformThreads(), "queued streams ran on virtual threads too");
-      assertTrue(result.platformThreadsStarted() <= MAX_PLATFORM_THREADS, "platform threads started: " + result.platformThreadsStarted());
+      assertTrue(result.platformThreadsStarted() <= MAX_PLATFORM_THREADS, "platform threads started: " + result.platformThreadsStarted() + ", seen " + result.newPlatformThreads());
     }
   }
 }
