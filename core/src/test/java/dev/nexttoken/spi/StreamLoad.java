@@ -47,28 +47,34 @@ final class StreamLoad {
 
   private StreamLoad() {}
 
-  /** What one run measured. */
+  /**
+   * What one run measured.
+   *
+   * @param complete streams that got every token, one chunk each, and the finish
+   * @param peakOpen the most streams open at once: between their first chunk and their finish
+   * @param onPlatformThreads streams whose chunks were handed over on a platform (not a virtual) thread
+   * @param onForeignThreads streams whose chunks were handed over on a thread not named {@code nexttoken-http-*}
+   * @param peakSdkPlatformThreads the most live platform threads named {@code nexttoken-http-*} at once
+   *     (sampled), as the load test has always counted SDK threads
+   * @param platformThreadsStarted every platform thread this JVM started during the run, whoever
+   *     started it (the stub runs elsewhere): carriers, OkHttp's, the JDK's
+   * @param newPlatformThreads the new platform threads the samples saw, by name with digits as N
+   * @param heapAllOpen heap in use after a collection with every stream open at once; -1 unless the
+   *     limit let them all open
+   * @param peakHeap the sum of the heap pools' peaks: an upper bound, garbage included
+   */
   record Result(
       int streams,
       int limit,
-      /** Streams that got every token, one chunk each, and the finish. */
       int complete,
-      /** The most streams open at once: between their first chunk and their finish. */
       int peakOpen,
-      /** Streams whose chunks were handed over on a platform thread (not a virtual one). */
       int onPlatformThreads,
-      /** Streams whose chunks were handed over on a thread not named {@code nexttoken-http-*}. */
       int onForeignThreads,
-      /** The most live platform threads named {@code nexttoken-http-*} at once (sampled), as the load test has always counted SDK threads. */
       int peakSdkPlatformThreads,
-      /** Every platform thread this JVM started during the run, whoever started it (the stub runs elsewhere): carriers, OkHttp's, the JDK's. */
       long platformThreadsStarted,
-      /** The new platform threads the samples saw, by name with digits as N: who started them. */
       Map<String, Integer> newPlatformThreads,
       long heapBefore,
-      /** Heap in use after a collection with every stream open at once; -1 unless the limit let them all open. */
       long heapAllOpen,
-      /** The sum of the heap pools' peaks: an upper bound, garbage included. */
       long peakHeap,
       long millis) {
 
