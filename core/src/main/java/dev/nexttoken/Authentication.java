@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How a model proves who it is to the provider: an API key as a bearer token, an API key in a
@@ -167,9 +168,15 @@ public final class Authentication {
     return text.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
-  /** The last token, reused until shortly before it expires; fetching is one thread at a time, so a refresh is done once. */
+  /**
+   * The last token, reused until shortly before it expires; fetching is one thread at a time, so a
+   * refresh is done once. A lock rather than {@code synchronized}: the provider may fetch over the
+   * network, and on Java 21 to 23 a virtual thread blocked inside {@code synchronized} pins its
+   * carrier, so a slow token endpoint would stall every other async call on that carrier.
+   */
   private static final class TokenCache {
     private final Callable<Token> provider;
+    private final ReentrantLock fetching = new ReentrantLock();
     private volatile Token last;
 
     TokenCache(Callable<Token> provider) {
@@ -181,7 +188,8 @@ public final class Authentication {
       if (fresh(token)) {
         return token.value();
       }
-      synchronized (this) {
+      fetching.lock();
+      try {
         token = last;
         if (fresh(token)) {
           return token.value();
@@ -192,6 +200,8 @@ public final class Authentication {
         }
         last = issued;
         return issued.value();
+      } finally {
+        fetching.unlock();
       }
     }
 

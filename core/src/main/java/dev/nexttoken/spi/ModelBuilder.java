@@ -117,7 +117,9 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 
   /**
    * How many async calls ({@code *Async}) run at once; more wait in a queue. 0 (the default) means the
-   * OkHttp dispatcher's {@code maxRequests}: 64, or what a shared client's dispatcher says.
+   * OkHttp dispatcher's {@code maxRequests}: 64, or what a shared client's dispatcher says. On Java 21
+   * and later the SDK's own client runs them on virtual threads, so the limit bounds requests in
+   * flight rather than threads: set it to 10,000 for 10,000 concurrent streams.
    */
   public B maxConcurrentRequests(int value) {
     if (value < 0) {

@@ -178,8 +178,9 @@ class AuthenticationTest {
         headers.add(pool.submit(() -> headerFor(tokens)));
       }
       assertTrue(inProvider.await(10, TimeUnit.SECONDS), "one caller reached the provider");
-      // Every other caller must be waiting for that refresh, not making its own.
-      awaitTrue(() -> threads.size() == callers && threads.stream().filter(t -> t.getState() == Thread.State.BLOCKED).count() == callers - 1);
+      // Every other caller must be waiting for that refresh, not making its own: parked on the
+      // refresh lock (WAITING), while the one in the provider waits on the latch with a timeout.
+      awaitTrue(() -> threads.size() == callers && threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == callers - 1);
       release.countDown();
 
       for (Future<String> header : headers) {

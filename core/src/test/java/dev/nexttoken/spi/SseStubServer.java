@@ -2,7 +2,9 @@ package dev.nexttoken.spi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,38 +14,75 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server streaming the fake provider's events to many clients at once, lighter than
- * MockWebServer (which spends a thread per connection): a handler sends the first token and parks
- * the exchange; when {@code holdUntil} streams are open, the rest of every stream is sent. With
- * {@code holdUntil} 0 each stream is sent whole at once.
+ * MockWebServer (which spends a thread per connection). Holding, a handler sends the first token
+ * and parks the exchange until {@link #release()} sends every parked stream the rest; not holding,
+ * each stream is sent whole at once.
+ *
+ * <p>{@link #main} serves it to a test in another JVM ({@link StubProcess}): {@code port N} on
+ * stdout, then one command a line on stdin ({@code release}, {@code open} to stop holding); it
+ * exits at the end of stdin.
  */
 final class SseStubServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers = Executors.newFixedThreadPool(4, r -> new Thread(r, "sse-stub"));
   private final int tokens;
-  private final int holdUntil;
   private final List<HttpExchange> parked = new ArrayList<>();
-  private final AtomicInteger served = new AtomicInteger();
+  private boolean holding;
 
-  SseStubServer(int tokens, int holdUntil) throws IOException {
+  SseStubServer(int tokens, boolean hold) throws IOException {
     this.tokens = tokens;
-    this.holdUntil = holdUntil;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+    this.holding = hold;
+    // A backlog this deep: 10,000 clients connect within a second or two.
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16_384);
     server.createContext("/", this::handle);
     server.setExecutor(handlers);
     server.start();
   }
 
-  /** The base URL, for a model's builder. */
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+  public static void main(String[] args) throws IOException {
+    try (SseStubServer stub = new SseStubServer(Integer.parseInt(args[0]), Boolean.parseBoolean(args[1]))) {
+      System.out.println("port " + stub.port());
+      System.out.flush();
+      BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+        switch (command) {
+          case "release" -> stub.release();
+          case "open" -> stub.stopHolding();
+          default -> throw new IllegalArgumentException("unknown command: " + command);
+        }
+      }
+    }
   }
 
-  /** The text a whole stream carries. */
-  String expectedText() {
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Sends the rest of every parked stream; streams that arrive later are parked again. */
+  void release() {
+    List<HttpExchange> release;
+    synchronized (parked) {
+      release = new ArrayList<>(parked);
+      parked.clear();
+    }
+    for (HttpExchange e : release) {
+      sendRest(e, 1);
+    }
+  }
+
+  /** Releases every parked stream and parks no more (a test that failed must not wait for a hold). */
+  void stopHolding() {
+    synchronized (parked) {
+      holding = false;
+    }
+    release();
+  }
+
+  /** The text a whole stream of {@code tokens} tokens carries. */
+  static String expectedText(int tokens) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens; i++) {
       text.append(token(i));
@@ -51,35 +90,18 @@ final class SseStubServer implements AutoCloseable {
     return text.toString();
   }
 
-  /** How many streams were opened. */
-  int served() {
-    return served.get();
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.sendResponseHeaders(200, 0);
-    served.incrementAndGet();
-    if (holdUntil == 0) {
-      sendRest(exchange, 0);
-      return;
-    }
-    write(exchange.getResponseBody(), event(0));
-    List<HttpExchange> release = null;
     synchronized (parked) {
-      parked.add(exchange);
-      if (parked.size() == holdUntil) {
-        release = new ArrayList<>(parked);
-        parked.clear();
+      if (holding) {
+        write(exchange.getResponseBody(), event(0));
+        parked.add(exchange);
+        return;
       }
     }
-    if (release != null) {
-      // Every stream is open at once now: only then does any of them get its remaining tokens.
-      for (HttpExchange e : release) {
-        sendRest(e, 1);
-      }
-    }
+    sendRest(exchange, 0);
   }
 
   private void sendRest(HttpExchange exchange, int from) {
@@ -91,14 +113,14 @@ final class SseStubServer implements AutoCloseable {
       rest.append("data: {\"id\":\"load\",\"finish\":\"stop\",\"usage\":{\"prompt\":3,\"completion\":").append(tokens).append("}}\n\n");
       rest.append("data: [DONE]\n\n");
       write(out, rest.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // The client gave up on this stream; the others still get theirs.
     } finally {
       exchange.close();
     }
   }
 
-  private String event(int i) {
+  private static String event(int i) {
     return "data: {\"id\":\"load\",\"text\":\"" + token(i) + "\",\"logprobs\":[{\"token\":\"" + token(i) + "\",\"logprob\":-0.5,\"top\":[]}]}\n\n";
   }
 
