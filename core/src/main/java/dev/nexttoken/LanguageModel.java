@@ -103,9 +103,10 @@ public interface LanguageModel extends AutoCloseable {
   }
 
   /**
-   * Streams a completion, handing each chunk to {@code onChunk} on an executor thread; the future
-   * completes with the collected response (the same a non-streaming call returns) or fails with
-   * the stream's error.
+   * Streams a completion, handing each chunk to {@code onChunk} on an executor thread (with the
+   * SDK's own client, a virtual thread on Java 21 and later: {@code onChunk} may block, but should
+   * not block inside {@code synchronized} on Java 21 to 23); the future completes with the
+   * collected response (the same a non-streaming call returns) or fails with the stream's error.
    */
   default CompletableFuture<Completion> completeStreamingAsync(CompletionRequest request, Consumer<Chunk> onChunk) {
     return CompletableFuture.supplyAsync(() -> completeStreaming(request).forwardTo(onChunk), asyncExecutor());
