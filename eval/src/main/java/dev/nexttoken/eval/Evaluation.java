@@ -93,7 +93,10 @@ public final class Evaluation {
     AtomicLong errors = new AtomicLong();
     DoubleAdder spend = new DoubleAdder();
     long started = ticker.nanos();
+    EvalOutcome outcome;
+    Path resultsPath;
     try (ResultsFile results = ResultsFile.open(directory.resolve("results.jsonl"), resume)) {
+      resultsPath = results.path();
       spend.add(results.resumedSpend());
       long total = (long) items.size() * targets.size();
       long alreadyDone = 0;
@@ -120,15 +123,15 @@ public final class Evaluation {
         }
       }
       progress.finish(snapshot(resumed + written.get(), total, errors.get(), written.get(), spend.sum(), started));
-      results.close();
       boolean all = resumed + written.get() == total;
       EvalOutcome.Status status = all ? EvalOutcome.Status.COMPLETE : stopReason != null ? stopReason : EvalOutcome.Status.STOPPED;
-      EvalOutcome outcome = new EvalOutcome(status, total, written.get(), resumed, errors.get(), results.tornLineDropped(), spend.sum(), directory);
-      Summary summary = Summary.read(results.path(), targets);
-      summary.write(directory.resolve("summary.json"), outcome, prices);
-      ReportPage.write(directory.resolve("report.html"), summary, results.path(), items, outcome);
-      return outcome;
+      outcome = new EvalOutcome(status, total, written.get(), resumed, errors.get(), results.tornLineDropped(), spend.sum(), directory);
     }
+    // The file is closed (every row flushed) before it is read back.
+    Summary summary = Summary.read(resultsPath, targets);
+    summary.write(directory.resolve("summary.json"), outcome, prices);
+    ReportPage.write(directory.resolve("report.html"), summary, resultsPath, items, outcome);
+    return outcome;
   }
 
   private ExecutorService start(Target target, ResultsFile results, AtomicLong written, AtomicLong errors, DoubleAdder spend) {

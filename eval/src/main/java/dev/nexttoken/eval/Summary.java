@@ -105,7 +105,7 @@ final class Summary {
     }
     // id -> answer per target index, for agreement; tokens kept only for the first items.
     Map<String, String[]> answers = new HashMap<>();
-    Map<String, List<TokenLogprob>[]> tokens = new LinkedHashMap<>();
+    Map<String, List<List<TokenLogprob>>> tokens = new LinkedHashMap<>();
     List<String> order = new ArrayList<>(figures.keySet());
     try (BufferedReader reader = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
       String line;
@@ -143,17 +143,16 @@ final class Summary {
     return new Summary(figures, agreement(runTargets, answers, tokens));
   }
 
-  @SuppressWarnings("unchecked")
-  private static void keepTokens(Map<String, List<TokenLogprob>[]> tokens, String id, int index, int targetCount, JsonNode array) {
-    List<TokenLogprob>[] slots = tokens.get(id);
+  private static void keepTokens(Map<String, List<List<TokenLogprob>>> tokens, String id, int index, int targetCount, JsonNode array) {
+    List<List<TokenLogprob>> slots = tokens.get(id);
     if (slots == null) {
       if (tokens.size() >= TOKEN_AGREEMENT_ITEMS * 2) {
         return; // enough items to compare; the rest are counted by their text only
       }
-      slots = new List[targetCount];
+      slots = new ArrayList<>(java.util.Collections.nCopies(targetCount, null));
       tokens.put(id, slots);
     }
-    slots[index] = TokenJson.read(array);
+    slots.set(index, TokenJson.read(array));
   }
 
   private static void add(TargetFigures f, JsonNode row) {
@@ -213,7 +212,7 @@ final class Summary {
     return index < 0 ? null : new LabelledPrediction(names, logprobs, index);
   }
 
-  private static List<PairAgreement> agreement(List<Target> runTargets, Map<String, String[]> answers, Map<String, List<TokenLogprob>[]> tokens) {
+  private static List<PairAgreement> agreement(List<Target> runTargets, Map<String, String[]> answers, Map<String, List<List<TokenLogprob>>> tokens) {
     List<PairAgreement> pairs = new ArrayList<>();
     for (int i = 0; i < runTargets.size(); i++) {
       for (int j = i + 1; j < runTargets.size(); j++) {
@@ -227,12 +226,14 @@ final class Summary {
         }
         double top1 = 0;
         int compared = 0;
-        for (List<TokenLogprob>[] t : tokens.values()) {
+        for (List<List<TokenLogprob>> t : tokens.values()) {
           if (compared >= TOKEN_AGREEMENT_ITEMS) {
             break;
           }
-          if (t[i] != null && t[j] != null && !t[i].isEmpty() && !t[j].isEmpty()) {
-            Double agreed = Agreement.of(t[i], t[j]).summary().top1Agreement();
+          List<TokenLogprob> a = t.get(i);
+          List<TokenLogprob> b = t.get(j);
+          if (a != null && b != null && !a.isEmpty() && !b.isEmpty()) {
+            Double agreed = Agreement.of(a, b).summary().top1Agreement();
             if (agreed != null) {
               top1 += agreed;
               compared++;
