@@ -22,16 +22,14 @@ record StructuredAnswer(Object json, String error, List<String> violations, List
 
   static StructuredAnswer of(Completion completion, ResponseFormat format) {
     Object json;
+    List<String> violations = List.of();
     try {
+      json = completion.validatedJson(format); // parses once when the answer keeps to the schema
+    } catch (SchemaViolationException e) {
+      violations = e.violations();
       json = completion.json();
     } catch (InvalidModelOutputException e) {
       return new StructuredAnswer(null, e.getMessage(), null, null, null);
-    }
-    List<String> violations = List.of();
-    try {
-      completion.validatedJson(format);
-    } catch (SchemaViolationException e) {
-      violations = e.violations();
     }
     try {
       return new StructuredAnswer(json, null, violations, completion.fieldConfidences(), null);
