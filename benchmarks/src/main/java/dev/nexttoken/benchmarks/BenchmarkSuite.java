@@ -177,6 +177,11 @@ public final class BenchmarkSuite {
     results.add(round, client, scenario, scenario.equals("stream") ? Metric.CHUNKS_PER_S : Metric.CALLS_PER_S, s.score());
     results.add(round, client, scenario, Metric.CPU_US, s.secondary(CpuProfiler.METRIC));
     results.add(round, client, scenario, Metric.ALLOC_BYTES, s.secondary(JmhRun.ALLOC));
+    if (scenario.equals("stream")) {
+      results.add(round, client, scenario, Metric.STUB_CPU_US, s.secondary(CpuProfiler.STUB_CPU));
+    } else if (scenario.equals("concurrent64")) {
+      results.add(round, client, scenario, Metric.CONNECTIONS_PER_1K, s.secondary(CpuProfiler.STUB_CONNECTIONS));
+    }
   }
 
   private String measureTables() throws IOException {

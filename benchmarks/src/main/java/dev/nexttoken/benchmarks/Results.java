@@ -23,6 +23,10 @@ final class Results {
     CALLS_PER_S("calls_per_s", true),
     CHUNKS_PER_S("chunks_per_s", true),
     CPU_US("cpu_us", false),
+    /** The stub process's CPU per call or chunk: the server's work a client's way of reading causes. */
+    STUB_CPU_US("stub_cpu_us", false),
+    /** Connections the stub accepted per 1,000 calls: a pool that keeps too few idle connections opens more. */
+    CONNECTIONS_PER_1K("connections_per_1k_calls", false),
     ALLOC_BYTES("alloc_bytes", false),
     WALL_MS("wall_ms", false),
     MB("mb", false),
@@ -127,7 +131,7 @@ final class Results {
     Map<Integer, Double> ratios = new TreeMap<>();
     for (Map.Entry<Integer, Double> e : mine.entrySet()) {
       Double r = theirs.get(e.getKey());
-      if (r != null) {
+      if (r != null && r != 0 && e.getValue() != 0) { // a count the floor keeps at 0 has no ratio
         ratios.put(e.getKey(), metric.higherIsBetter ? r / e.getValue() : e.getValue() / r);
       }
     }

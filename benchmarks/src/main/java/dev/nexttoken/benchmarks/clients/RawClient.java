@@ -13,7 +13,8 @@ import java.net.URI;
 
 /**
  * Measures the stub's own ceiling: sends fixed request bytes over a kept-alive socket per thread and
- * reads the answer's bytes without parsing them (only the status line and Content-Length). Checks
+ * reads the answer's bytes without parsing them (only the status line, Content-Length and, for a
+ * stream, the chunk sizes). Checks
  * nothing but the status, so it is not one of the compared clients.
  */
 public final class RawClient implements BenchClient {
@@ -77,19 +78,11 @@ public final class RawClient implements BenchClient {
         out.write(request);
         out.flush();
         long length = -1;
+        boolean chunked = false;
         StringBuilder line = new StringBuilder();
         boolean statusLine = true;
         while (true) {
-          line.setLength(0);
-          int c;
-          while ((c = in.read()) != '\n') {
-            if (c < 0) {
-              throw new IOException("connection closed");
-            }
-            if (c != '\r') {
-              line.append((char) c);
-            }
-          }
+          readLine(line);
           if (statusLine) {
             if (!line.toString().startsWith("HTTP/1.1 200")) {
               throw new IOException("unexpected status: " + line);
@@ -102,20 +95,50 @@ public final class RawClient implements BenchClient {
           }
           if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
             length = Long.parseLong(line.substring(15).trim());
+          } else if (line.toString().equalsIgnoreCase("transfer-encoding: chunked")) {
+            chunked = true;
+          }
+        }
+        if (chunked) {
+          while (true) {
+            readLine(line);
+            long size = Long.parseLong(line.toString().trim(), 16);
+            skip(size);
+            readLine(line); // the CRLF after the chunk (or the end of the trailers after the last one)
+            if (size == 0) {
+              return;
+            }
           }
         }
         if (length < 0) {
           throw new IOException("no Content-Length");
         }
-        while (length > 0) {
-          int n = in.read(SINK, 0, (int) Math.min(SINK.length, length));
-          if (n < 0) {
-            throw new IOException("body ended early");
-          }
-          length -= n;
-        }
+        skip(length);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    private void readLine(StringBuilder line) throws IOException {
+      line.setLength(0);
+      int c;
+      while ((c = in.read()) != '\n') {
+        if (c < 0) {
+          throw new IOException("connection closed");
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+    }
+
+    private void skip(long length) throws IOException {
+      while (length > 0) {
+        int n = in.read(SINK, 0, (int) Math.min(SINK.length, length));
+        if (n < 0) {
+          throw new IOException("body ended early");
+        }
+        length -= n;
       }
     }
   }

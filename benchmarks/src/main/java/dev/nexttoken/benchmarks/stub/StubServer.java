@@ -2,18 +2,23 @@ package dev.nexttoken.benchmarks.stub;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal HTTP/1.1 server on 127.0.0.1 that answers every OpenAI call with pre-rendered bytes
@@ -25,31 +30,44 @@ import java.util.Locale;
  * {@code POST /v1/completions}; anything else is a 404. A path starting with {@code /corrupt/} gets the same answers with one
  * logprob changed, so each client's checker can be shown to catch it.
  *
+ * <p>Streams are framed as a real server sends tokens: chunked transfer encoding, one HTTP chunk per
+ * server-sent event, each chunk its own socket write (with {@code TCP_NODELAY}, its own segment), so a
+ * client reads them as they come rather than finding the whole body in its first read. Blocking answers
+ * go out in one write with a {@code Content-Length}.
+ *
+ * <p>{@code GET /stats} answers {@code cpuNanos connections} (the stub process's CPU time so far and
+ * the connections it has accepted), so a benchmark can charge the stub's work per operation to the
+ * client that caused it ({@link dev.nexttoken.benchmarks.CpuProfiler}): a client that reads a stream in
+ * more, smaller reads makes the server do more work for the same bytes.
+ *
  * <p>Run as its own process: {@code java -cp … StubServer [portFile]} prints {@code port N} and, if
  * given, writes the port to {@code portFile}; it runs until killed.
  */
 public final class StubServer implements AutoCloseable {
   private final ServerSocket server;
-  private final byte[][][] routes; // [corrupt?][route]
+  /** [corrupt?][route] → the writes of one answer, in order. */
+  private final byte[][][][] routes;
+  private final AtomicLong connections = new AtomicLong();
+  private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final int CHAT = 0;
   private static final int STREAM = 1;
   private static final int LEGACY = 2;
-  private static final byte[] NOT_FOUND = response(404, "application/json",
+  private static final byte[][] NOT_FOUND = response(404, "application/json",
       "{\"error\":{\"message\":\"no such route\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}".getBytes(US_ASCII));
 
   private StubServer(ServerSocket server) {
     this.server = server;
-    byte[][] good = {
+    byte[][][] good = {
       response(200, "application/json", Canned.chatJson(false)),
-      response(200, "text/event-stream; charset=utf-8", Canned.chatStreamSse(false)),
+      chunkedEvents("text/event-stream; charset=utf-8", Canned.chatStreamSse(false)),
       response(200, "application/json", Canned.legacyJson(false)),
     };
-    byte[][] bad = {
+    byte[][][] bad = {
       response(200, "application/json", Canned.chatJson(true)),
-      response(200, "text/event-stream; charset=utf-8", Canned.chatStreamSse(true)),
+      chunkedEvents("text/event-stream; charset=utf-8", Canned.chatStreamSse(true)),
       response(200, "application/json", Canned.legacyJson(true)),
     };
-    this.routes = new byte[][][] {good, bad};
+    this.routes = new byte[][][][] {good, bad};
   }
 
   /** Starts a server on 127.0.0.1 and {@code port} (0: any free port). */
@@ -92,6 +110,7 @@ public final class StubServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
+        connections.incrementAndGet();
         Thread t = new Thread(() -> serve(socket), "stub-conn");
         t.setDaemon(true);
         t.start();
@@ -136,7 +155,9 @@ public final class StubServer implements AutoCloseable {
         } else {
           copy(in, body, contentLength);
         }
-        out.write(answer(requestLine, body.toByteArray()));
+        for (byte[] write : answer(requestLine, body.toByteArray())) {
+          out.write(write); // the socket's own stream: one write, one send
+        }
         out.flush();
         if (close) {
           return;
@@ -147,12 +168,15 @@ public final class StubServer implements AutoCloseable {
     }
   }
 
-  private byte[] answer(String requestLine, byte[] body) {
+  private byte[][] answer(String requestLine, byte[] body) {
     int space = requestLine.indexOf(' ');
     int end = requestLine.indexOf(' ', space + 1);
     String path = requestLine.substring(space + 1, end < 0 ? requestLine.length() : end);
+    if (path.equals("/stats")) {
+      return response(200, "text/plain", (os.getProcessCpuTime() + " " + connections.get()).getBytes(US_ASCII));
+    }
     boolean corrupt = path.startsWith("/corrupt/");
-    byte[][] set = routes[corrupt ? 1 : 0];
+    byte[][][] set = routes[corrupt ? 1 : 0];
     String route = corrupt ? path.substring("/corrupt".length()) : path;
     return switch (route) {
       case "/v1/chat/completions" -> set[isStream(body) ? STREAM : CHAT];
@@ -175,18 +199,54 @@ public final class StubServer implements AutoCloseable {
     return s.startsWith("true", k);
   }
 
-  private static byte[] response(int status, String contentType, byte[] body) {
-    String head = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\n"
+  /** A whole answer with a {@code Content-Length}, in one write. */
+  private static byte[][] response(int status, String contentType, byte[] body) {
+    byte[] head = head(status, contentType, "Content-Length: " + body.length).getBytes(US_ASCII);
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return new byte[][] {all};
+  }
+
+  /**
+   * A stream with chunked transfer encoding: the headers in one write, then one HTTP chunk per event
+   * (an event ends at its blank line), then the last chunk.
+   */
+  static byte[][] chunkedEvents(String contentType, byte[] events) {
+    List<byte[]> writes = new ArrayList<>();
+    writes.add(head(200, contentType, "Transfer-Encoding: chunked").getBytes(US_ASCII));
+    int start = 0;
+    for (int i = 0; i + 1 < events.length; i++) {
+      if (events[i] == '\n' && events[i + 1] == '\n') {
+        writes.add(chunk(events, start, i + 2 - start));
+        start = i + 2;
+        i++;
+      }
+    }
+    if (start < events.length) {
+      writes.add(chunk(events, start, events.length - start));
+    }
+    writes.add("0\r\n\r\n".getBytes(US_ASCII));
+    return writes.toArray(new byte[0][]);
+  }
+
+  private static byte[] chunk(byte[] data, int from, int length) {
+    byte[] size = (Integer.toHexString(length) + "\r\n").getBytes(US_ASCII);
+    byte[] out = new byte[size.length + length + 2];
+    System.arraycopy(size, 0, out, 0, size.length);
+    System.arraycopy(data, from, out, size.length, length);
+    out[out.length - 2] = '\r';
+    out[out.length - 1] = '\n';
+    return out;
+  }
+
+  private static String head(int status, String contentType, String framing) {
+    return "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\n"
         + "Content-Type: " + contentType + "\r\n"
-        + "Content-Length: " + body.length + "\r\n"
+        + framing + "\r\n"
         + "x-request-id: req_bench\r\n"
         + "openai-processing-ms: 1\r\n"
         + "\r\n";
-    byte[] headBytes = head.getBytes(US_ASCII);
-    byte[] all = new byte[headBytes.length + body.length];
-    System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-    System.arraycopy(body, 0, all, headBytes.length, body.length);
-    return all;
   }
 
   private static boolean readLine(InputStream in, StringBuilder line) throws IOException {

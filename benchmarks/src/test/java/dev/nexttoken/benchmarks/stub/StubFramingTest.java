@@ -1,0 +1,48 @@
+package dev.nexttoken.benchmarks.stub;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The stream is served as issue 20's harness serves it: chunked, one HTTP chunk per event. */
+class StubFramingTest {
+
+  @Test
+  void everyEventIsOneChunkAndTheChunksJoinToTheBody() {
+    byte[] body = Canned.chatStreamSse(false);
+    byte[][] writes = StubServer.chunkedEvents("text/event-stream", body);
+
+    String head = new String(writes[0], US_ASCII);
+    assertTrue(head.contains("\r\nTransfer-Encoding: chunked\r\n"), head);
+    assertTrue(head.endsWith("\r\n\r\n"), head);
+    assertArrayEquals("0\r\n\r\n".getBytes(US_ASCII), writes[writes.length - 1]);
+    // role chunk + content chunks + finish chunk + usage chunk + [DONE]
+    assertEquals(Canned.STREAM_CHUNKS + 4, writes.length - 2);
+
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (byte[] chunk : Arrays.copyOfRange(writes, 1, writes.length - 1)) {
+      int crlf = indexOf(chunk, (byte) '\r');
+      int size = Integer.parseInt(new String(chunk, 0, crlf, US_ASCII), 16);
+      assertEquals(chunk.length, crlf + 2 + size + 2, "size line + data + CRLF");
+      String event = new String(chunk, crlf + 2, size, UTF_8);
+      assertTrue(event.startsWith("data: ") && event.endsWith("\n\n") && event.indexOf("\n\n") == event.length() - 2, event);
+      joined.write(chunk, crlf + 2, size);
+    }
+    assertArrayEquals(body, joined.toByteArray());
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
