@@ -33,12 +33,21 @@ class EvalCommandTest {
   private static final int ITEMS = 300;
   private static final String[] PROMPTS = {"Weights and Biases is", "A language model", "Greedy decoding", "Every token has", "The lecture"};
 
+  /** The known-answer model through its native route, the one most tests use. */
   private final String target;
+  /**
+   * The same server through its OpenAI-compatible route (no key needed): a second target, so the
+   * resumed run must find each (id, target) pair, not each id. Its classify rows hold an error (the
+   * OpenAI adapter would score the labels with echo, which llama.cpp's /v1/completions ignores): rows
+   * with errors must survive a kill and a resume like the others.
+   */
+  private final String openAiTarget;
   private final Cli cli = new Cli();
   @TempDir Path dir;
 
   EvalCommandTest(LlamaServer server) {
     this.target = "llamacpp@" + server.baseUrl();
+    this.openAiTarget = "openai:known-answer@" + server.baseUrl() + "/v1";
   }
 
   private Path dataset() throws IOException {
@@ -68,9 +77,13 @@ class EvalCommandTest {
     return rows;
   }
 
-  private Process child(Path data, Path out, String... extra) throws IOException {
+  /** {@code nexttoken eval} in a JVM of its own (so it can be killed), on {@code targets}. */
+  private Process child(Path data, Path out, List<String> targets, String... extra) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "eval", data.toString(), "--target", target, "--out", out.toString()));
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "eval", data.toString(), "--out", out.toString()));
+    for (String t : targets) {
+      command.addAll(List.of("--target", t));
+    }
     command.addAll(List.of(extra));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
   }
@@ -90,41 +103,45 @@ class EvalCommandTest {
   @Test
   void aRunKilledPartWayResumesToEveryPairOnceWithTheStraightRunsRows() throws IOException, InterruptedException {
     Path data = dataset();
-    Cli.Result straight = cli.run("eval", data.toString(), "--target", target, "--out", dir.resolve("straight").toString());
+    Cli.Result straight = cli.run("eval", data.toString(), "--target", target, "--target", openAiTarget, "--out", dir.resolve("straight").toString());
     assertEquals(0, straight.code(), straight::toString);
 
     Path killed = dir.resolve("killed");
-    Process child = child(data, killed, "--rps", "30", "--concurrency", "2");
-    awaitRows(child, killed.resolve("results.jsonl"), 30);
+    Process child = child(data, killed, List.of(target, openAiTarget), "--rps", "30", "--concurrency", "2");
+    awaitRows(child, killed.resolve("results.jsonl"), 60);
     child.destroyForcibly(); // SIGKILL: no hook runs, no summary is written
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     int before = Files.readAllLines(killed.resolve("results.jsonl")).size();
-    assertTrue(before < ITEMS, "killed part-way: " + before + " rows");
+    assertTrue(before < 2 * ITEMS, "killed part-way: " + before + " rows");
     assertFalse(Files.exists(killed.resolve("summary.json")), "a SIGKILL leaves no summary");
 
-    Cli.Result resumed = cli.run("eval", data.toString(), "--target", target, "--out", killed.toString(), "--resume");
+    Cli.Result resumed = cli.run("eval", data.toString(), "--target", target, "--target", openAiTarget, "--out", killed.toString(), "--resume");
     assertEquals(0, resumed.code(), resumed::toString);
     assertTrue(resumed.err().contains("kept from before"), resumed.err());
 
     Map<String, JsonNode> expected = rowsById(dir.resolve("straight/results.jsonl"));
     Map<String, JsonNode> actual = rowsById(killed.resolve("results.jsonl"));
-    assertEquals(ITEMS, expected.size());
+    assertEquals(2 * ITEMS, expected.size());
     assertEquals(expected.keySet(), actual.keySet());
     for (String key : expected.keySet()) {
       assertEquals(expected.get(key), actual.get(key), key);
     }
     JsonNode summary = JSON.readTree(killed.resolve("summary.json").toFile());
+    JsonNode straightSummary = JSON.readTree(dir.resolve("straight/summary.json").toFile());
     assertEquals("complete", summary.get("status").asText());
-    assertEquals(ITEMS, summary.get("targets").get(0).get("rows").asInt());
-    assertEquals(JSON.readTree(dir.resolve("straight/summary.json").toFile()).get("targets").get(0).get("classification"),
-        summary.get("targets").get(0).get("classification"));
+    assertEquals(2, summary.get("targets").size());
+    for (int t = 0; t < 2; t++) {
+      assertEquals(ITEMS, summary.get("targets").get(t).get("rows").asInt());
+      assertEquals(t == 0 ? 0 : ITEMS / 3, summary.get("targets").get(t).get("errorRows").asInt(), summary.toString());
+      assertEquals(straightSummary.get("targets").get(t).get("classification"), summary.get("targets").get(t).get("classification"));
+    }
   }
 
   @Test
   void ctrlCStopsCleanlyWithEverythingFinishedSaved() throws IOException, InterruptedException {
     Path data = dataset();
     Path out = dir.resolve("out");
-    Process child = child(data, out, "--rps", "20", "--concurrency", "2");
+    Process child = child(data, out, List.of(target), "--rps", "20", "--concurrency", "2");
     awaitRows(child, out.resolve("results.jsonl"), 10);
     Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
     assertEquals(0, interrupt.waitFor());
