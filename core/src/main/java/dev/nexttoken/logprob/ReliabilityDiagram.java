@@ -72,11 +72,12 @@ final class ReliabilityDiagram {
         PAD, PAD + SIZE, PAD + SIZE, PAD));
     for (int i = 0; i <= 4; i++) {
       double v = i / 4.0;
-      out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.2f</text>", x(v), PAD + SIZE + 14, v))
-          .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>\n", PAD - 4, y(v) + 4, v));
+      // Tick labels in a small font, so the y ticks leave room for the rotated axis label left of them.
+      out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.2f</text>", x(v), PAD + SIZE + 14, v))
+          .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.2f</text>\n", PAD - 4, y(v) + 4, v));
     }
-    out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">confidence (top label's probability)</text>", PAD + SIZE / 2, full - 6))
-        .append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">accuracy</text>\n",
+    out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">confidence (top label's probability)</text>", PAD + SIZE / 2, full - 6))
+        .append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-size=\"12\" transform=\"rotate(-90 10 %d)\" text-anchor=\"middle\">accuracy</text>\n",
             PAD + SIZE / 2, PAD + SIZE / 2))
         .append("</svg>\n");
   }
