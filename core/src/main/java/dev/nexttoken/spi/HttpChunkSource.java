@@ -37,7 +37,9 @@ import okhttp3.Response;
  *
  * <p>{@link #close()} may come from another thread, to cancel a read blocked on the network: it
  * cancels the call, and the failure that cancelling causes in the reading thread ends the stream
- * quietly instead of being reported.
+ * quietly instead of being reported. A stream that reached its end is not cancelled but released, so
+ * its connection goes back to the pool: cancelling there made every stream open a new connection
+ * (issue 20; the last HTTP chunk after {@code [DONE]} is read by OkHttp when the response closes).
  */
 final class HttpChunkSource implements ChunkSource {
   private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
@@ -51,11 +53,15 @@ final class HttpChunkSource implements ChunkSource {
   private final Secret key;
   private final ResponseMetadata metadata;
   private boolean finished;
+  /** The stream reached its end ({@code [DONE]}, or the body's end once finished): close() releases, not cancels. */
+  private volatile boolean ended;
   /** Chunks of an event that held several (one per choice), handed out one per {@link #next()}. */
   private final java.util.ArrayDeque<Chunk> pending = new java.util.ArrayDeque<>();
   /** Choices that sent content, and those that said why they stopped. */
   private final java.util.Set<Integer> startedChoices = new java.util.HashSet<>();
   private final java.util.Set<Integer> finishedChoices = new java.util.HashSet<>();
+  /** The choice of the last content chunk, already in startedChoices: most chunks need no set at all. */
+  private int lastStarted = -1;
   private volatile boolean closed;
 
   HttpChunkSource(String provider, Call call, Response response, EventReader reader, EventMapper mapper, TransportFailures failures,
@@ -83,6 +89,7 @@ final class HttpChunkSource implements ChunkSource {
     StreamEvent event;
     while ((event = read()) != null) {
       if (event.isDone()) {
+        ended = true;
         return null;
       }
       checkForError(event);
@@ -99,6 +106,7 @@ final class HttpChunkSource implements ChunkSource {
       throw new MalformedResponseException(provider + ": the stream ended before the server reported why it stopped"
           + " (no finish reason, no [DONE]); the answer may be cut short", details());
     }
+    ended = finished;
     return null;
   }
 
@@ -107,15 +115,24 @@ final class HttpChunkSource implements ChunkSource {
    * choices, a connection cut after the first finished is still a cut-short answer.
    */
   private void noteFinish(Chunk chunk) {
+    int choice = chunk.choice();
     if (chunk.finishReason() != null) {
-      finishedChoices.add(chunk.choice());
+      finishedChoices.add(choice);
+      lastStarted = -1;
+    } else if (choice == lastStarted) {
+      return; // the common case, once per token: nothing changes (the sets cost 11% of a chunk, issue 20)
     } else if (!chunk.textDelta().isEmpty() || chunk.logprobs() != null || !chunk.toolCalls().isEmpty()
         || !chunk.reasoningDelta().isEmpty()) {
       // Only content opens a choice: a usage chunk after the finish (OpenAI's) does not.
-      startedChoices.add(chunk.choice());
+      startedChoices.add(choice);
+      lastStarted = choice;
+    } else {
+      return;
     }
     finished = !finishedChoices.isEmpty() && finishedChoices.containsAll(startedChoices);
   }
+
+
 
   /** The next event, or null at the end or once closed. */
   private StreamEvent read() {
@@ -195,12 +212,17 @@ final class HttpChunkSource implements ChunkSource {
     return new ErrorDetails(provider, response.code(), null, null, null, metadata.requestId(), null, false);
   }
 
-  /** Cancels the call and releases the connection. Idempotent. */
+  /**
+   * Releases the connection: back to the pool when the stream reached its end, else the call is
+   * cancelled first (a stream closed early would otherwise be read to its end). Idempotent.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
-      call.cancel();
+      if (!ended) {
+        call.cancel();
+      }
       response.close();
     }
   }
