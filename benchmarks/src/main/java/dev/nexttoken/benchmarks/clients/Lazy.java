@@ -4,8 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * A value made on first use, once, whichever thread asks first. The clients make their Responses
- * models and parameters this way, so a cold start and every other scenario's fork load none of
- * those classes and pay nothing for them.
+ * models and parameters this way, so a cold start and every other scenario's fork build none of
+ * them (the JVM still loads the model's class when it verifies the client, and initialises nothing).
  */
 public final class Lazy<T> implements Supplier<T> {
   private final Supplier<T> make;

@@ -9,7 +9,7 @@ import dev.nexttoken.openai.OpenAiResponsesModel;
 /**
  * nexttoken's OpenAI adapters with their defaults, used the way the README shows: {@code OpenAiModel}
  * for chat completions and legacy completions, {@code OpenAiResponsesModel} for the Responses stream
- * (made on first use, so the other scenarios and the cold start never load it).
+ * (made on first use, so the other scenarios and the cold start never build it).
  *
  * <p>{@code run.sh --baseline <commit>} compiles this same source again against that commit's jars
  * (client {@code nexttoken@<sha>}), so it names as few of nexttoken's types as it can: the two models

@@ -35,7 +35,7 @@ public final class OpenAiJavaClient implements BenchClient {
   private final ChatCompletionCreateParams stream = chatParams(Canned.STREAM_CHUNKS);
   private final CompletionCreateParams legacy = CompletionCreateParams.builder()
       .model(Canned.LEGACY_MODEL).prompt(Canned.PROMPT).maxTokens(Canned.TOKENS).logprobs(Canned.TOP).build();
-  /** Made on first use, so the other scenarios and the cold start load none of the Responses classes. */
+  /** Made on first use, so the other scenarios and the cold start never build them. */
   private final Lazy<ResponseCreateParams> responses = new Lazy<>(() -> ResponseCreateParams.builder()
       .model(Canned.CHAT_MODEL).input(Canned.PROMPT)
       .addInclude(ResponseIncludable.MESSAGE_OUTPUT_TEXT_LOGPROBS).topLogprobs(Canned.TOP)
