@@ -140,9 +140,11 @@ else
     cat >&2 <<MSG
 [bench] FAILED: the nexttoken benchmark client $client_src
 [bench] does not compile against $label's jars (javac above): the API it uses (OpenAiModel.builder/chat/
-[bench] chatStreaming/complete, ChatRequest, CompletionRequest, text/textDelta/logprobs/topLogprobs/token/
-[bench] logprob) is not the same at $sha.
-[bench] Choose a later baseline, or give a client written for the baseline's API:
+[bench] chatStreaming/complete, OpenAiResponsesModel.builder/chatStreaming, ChatRequest, CompletionRequest,
+[bench] text/textDelta/logprobs/topLogprobs/token/logprob) is not the same at $sha (a commit before
+[bench] add9396 has no OpenAiResponsesModel).
+[bench] Choose a later baseline, or give a client written for the baseline's API (one without responses()
+[bench] gets an n/a Responses row):
 [bench]   BASELINE_CLIENT_SRC=path/to/NextTokenClient.java $0 $mode --baseline $baseline
 [bench] e.g. the baseline's own: git show $sha:benchmarks/src/main/java/dev/nexttoken/benchmarks/clients/NextTokenClient.java
 MSG

@@ -13,9 +13,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +42,7 @@ public final class BenchmarkSuite {
   /** Shows that everything runs and reports; its figures measure nothing. */
   static final Mode SMOKE = new Mode("smoke", 1, new Timing(1, 1, 1, 1), new Timing(1, 1, 1, 1), new Timing(0, 1, 1, 1), 2);
 
-  private static final List<String> SCENARIOS = List.of("chat", "stream", "concurrent64", "legacy");
+  private static final List<String> SCENARIOS = List.of("chat", "stream", "responses", "concurrent64", "legacy");
   private static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx1g");
 
   private final Mode mode;
@@ -55,6 +57,8 @@ public final class BenchmarkSuite {
   private final Procs procs = new Procs(20);
   private final Results results = new Results();
   private final List<String> failures = new ArrayList<>();
+  /** Per client, the scenarios its self-check said it has no API for. */
+  private final Map<String, Set<String>> noApi = new LinkedHashMap<>();
   private String baseUrl;
 
   private BenchmarkSuite(Mode mode, Path classes, Path classpaths, Path resultsDir, Path work, String baseline) {
@@ -100,12 +104,13 @@ public final class BenchmarkSuite {
       for (String client : compared) {
         progress("self-check " + client);
         procs.run(List.of(Procs.java(), "-cp", classpath(client), SelfCheck.class.getName(), client, baseUrl), log("selfcheck-" + client));
-        if (client.startsWith("nexttoken")) {
-          // Where each nexttoken's client and library classes came from: the proof a baseline ran its own code.
-          for (String line : Files.readAllLines(log("selfcheck-" + client))) {
-            if (line.contains(" from ")) {
-              progress("  " + line);
-            }
+        List<String> lines = Files.readAllLines(log("selfcheck-" + client));
+        noApi.put(client, noApi(client, lines));
+        for (String line : lines) {
+          // Where each nexttoken's client and library classes came from (the proof a baseline ran its own
+          // code), and what a client has no API for.
+          if ((client.startsWith("nexttoken") && line.contains(" from ")) || line.contains(SelfCheck.NO_API)) {
+            progress("  " + line);
           }
         }
       }
@@ -113,14 +118,14 @@ public final class BenchmarkSuite {
       for (int round = 0; round < mode.rounds(); round++) {
         for (String scenario : SCENARIOS) {
           for (String client : rotated(compared, round)) {
-            if (scenario.equals("legacy") && client.equals("langchain4j")) {
-              continue;
+            if (!noApi.get(client).contains(scenario)) {
+              measure(round, scenario, client);
             }
-            measure(round, scenario, client);
           }
         }
       }
-      results.unsupported("langchain4j", "legacy", Metric.CALLS_PER_S, Metric.CPU_US, Metric.ALLOC_BYTES);
+      noApi.forEach((client, scenarios) -> scenarios.forEach(scenario ->
+          results.unsupported(client, scenario, metrics(scenario).toArray(new Metric[0]))));
       String tableSection = measureTables();
       measureColdStarts();
       String classpathSection = measureClasspaths();
@@ -153,13 +158,14 @@ public final class BenchmarkSuite {
     progress("stub ceiling");
     String cp = classes + File.pathSeparator + read("jmh");
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (String scenario : List.of("chat", "stream", "concurrent64")) {
+    for (String scenario : List.of("chat", "stream", "responses", "concurrent64")) {
       List<Score> s = JmhRun.run(procs, cp, "ClientBenchmark\\." + scenario + "$", List.of("client=raw"), mode.ceiling(),
           jvmArgs(), work.resolve("ceiling-" + scenario + ".json"), log("ceiling-" + scenario));
       scores.put(scenario, s.get(0).score());
     }
-    return String.format(Locale.ROOT, "%s chat calls/s sequential, %s chunks/s streamed, %s calls/s with 64 callers",
-        Results.format(scores.get("chat")), Results.format(scores.get("stream")), Results.format(scores.get("concurrent64")));
+    return String.format(Locale.ROOT, "%s chat calls/s sequential, %s chunks/s streamed, %s Responses events/s streamed, %s calls/s with 64 callers",
+        Results.format(scores.get("chat")), Results.format(scores.get("stream")), Results.format(scores.get("responses")),
+        Results.format(scores.get("concurrent64")));
   }
 
   private void measure(int round, String scenario, String client) throws IOException {
@@ -174,14 +180,40 @@ public final class BenchmarkSuite {
       return;
     }
     Score s = scores.get(0);
-    results.add(round, client, scenario, scenario.equals("stream") ? Metric.CHUNKS_PER_S : Metric.CALLS_PER_S, s.score());
-    results.add(round, client, scenario, Metric.CPU_US, s.secondary(CpuProfiler.METRIC));
-    results.add(round, client, scenario, Metric.ALLOC_BYTES, s.secondary(JmhRun.ALLOC));
-    if (scenario.equals("stream")) {
-      results.add(round, client, scenario, Metric.STUB_CPU_US, s.secondary(CpuProfiler.STUB_CPU));
-    } else if (scenario.equals("concurrent64")) {
-      results.add(round, client, scenario, Metric.CONNECTIONS_PER_1K, s.secondary(CpuProfiler.STUB_CONNECTIONS));
+    for (Metric metric : metrics(scenario)) {
+      results.add(round, client, scenario, metric, switch (metric) {
+        case CALLS_PER_S, CHUNKS_PER_S -> s.score();
+        case CPU_US -> s.secondary(CpuProfiler.METRIC);
+        case ALLOC_BYTES -> s.secondary(JmhRun.ALLOC);
+        case STUB_CPU_US -> s.secondary(CpuProfiler.STUB_CPU);
+        case CONNECTIONS_PER_1K -> s.secondary(CpuProfiler.STUB_CONNECTIONS);
+        default -> throw new IllegalStateException("not a JMH metric: " + metric);
+      });
     }
+  }
+
+  /**
+   * What a scenario records, in order: throughput (per chunk or event for the two streams), CPU and
+   * allocation; the streams the stub's CPU too, 64 callers the connections they made the stub accept.
+   */
+  static List<Metric> metrics(String scenario) {
+    return switch (scenario) {
+      case "stream", "responses" -> List.of(Metric.CHUNKS_PER_S, Metric.CPU_US, Metric.ALLOC_BYTES, Metric.STUB_CPU_US);
+      case "concurrent64" -> List.of(Metric.CALLS_PER_S, Metric.CPU_US, Metric.ALLOC_BYTES, Metric.CONNECTIONS_PER_1K);
+      default -> List.of(Metric.CALLS_PER_S, Metric.CPU_US, Metric.ALLOC_BYTES);
+    };
+  }
+
+  /** The scenarios a self-check's output says {@code client} has no API for ({@link SelfCheck#NO_API}). */
+  static Set<String> noApi(String client, List<String> selfCheckLines) {
+    Set<String> scenarios = new LinkedHashSet<>();
+    String prefix = client + SelfCheck.NO_API;
+    for (String line : selfCheckLines) {
+      if (line.startsWith(prefix)) {
+        scenarios.add(line.substring(prefix.length()).trim());
+      }
+    }
+    return scenarios;
   }
 
   private String measureTables() throws IOException {

@@ -59,6 +59,16 @@ public class ClientBenchmark {
     calls.stream();
   }
 
+  /**
+   * A streamed Responses answer of 2,000 text deltas, each delta's logprobs read: deltas/s (so
+   * allocation and CPU are per delta, the closing events' share included).
+   */
+  @Benchmark
+  @OperationsPerInvocation(Canned.STREAM_CHUNKS)
+  public void responses() {
+    calls.responses();
+  }
+
   /** Legacy completions with {@code logprobs=5}: calls/s. */
   @Benchmark
   public void legacy() {

@@ -6,10 +6,17 @@ import dev.nexttoken.benchmarks.clients.Clients;
 
 /**
  * Shows, before anything is measured, that a client reads the canned answers correctly and that its
- * checks catch a changed logprob (the stub's {@code /corrupt/} routes). Exits non-zero otherwise.
+ * checks catch a changed logprob (the stub's {@code /corrupt/} routes), in every scenario it offers,
+ * and names those it does not. Exits non-zero otherwise.
  * Usage: {@code SelfCheck <client> <baseUrl>}.
  */
 public final class SelfCheck {
+  /**
+   * Printed as {@code <client>: no API for <scenario>} for each scenario the client does not offer;
+   * {@link BenchmarkSuite} reads it from the log, skips those runs and reports them n/a.
+   */
+  static final String NO_API = ": no API for ";
+
   private SelfCheck() {}
 
   public static void main(String[] args) {
@@ -23,9 +30,17 @@ public final class SelfCheck {
       good.stream();
       expectMismatch(name + " chat", bad::chat);
       expectMismatch(name + " stream", bad::stream);
+      if (good.hasResponses()) {
+        good.responses();
+        expectMismatch(name + " responses", bad::responses);
+      } else {
+        System.out.println(name + NO_API + "responses");
+      }
       if (good.hasLegacy()) {
         good.legacy();
         expectMismatch(name + " legacy", bad::legacy);
+      } else {
+        System.out.println(name + NO_API + "legacy");
       }
     }
     System.out.println(name + ": reads the canned answers and catches a changed logprob");

@@ -1,6 +1,7 @@
 package dev.nexttoken.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.benchmarks.clients.BenchClient;
 import dev.nexttoken.benchmarks.clients.Check;
@@ -34,8 +35,10 @@ class ClientChecksTest {
     try (BenchClient client = Clients.create(name, stub.baseUrl())) {
       client.chat();
       client.stream();
+      client.responses();
       client.legacy();
       client.chat(); // a second call on the kept-alive connection
+      client.responses();
     }
   }
 
@@ -45,6 +48,7 @@ class ClientChecksTest {
     try (BenchClient client = Clients.create(name, stub.baseUrl().replace("/v1", "/corrupt/v1"))) {
       assertThrows(Check.MismatchException.class, client::chat);
       assertThrows(Check.MismatchException.class, client::stream);
+      assertThrows(Check.MismatchException.class, client::responses);
       assertThrows(Check.MismatchException.class, client::legacy);
     }
   }
@@ -55,6 +59,16 @@ class ClientChecksTest {
       raw.stream();
       raw.chat(); // would read the stream's leftovers as a status line if the last chunk were not consumed
       raw.stream();
+      raw.responses();
+      raw.chat();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"floor", "nexttoken", "raw"})
+  void everyClientHereOffersTheResponsesStream(String name) {
+    try (BenchClient client = Clients.create(name, stub.baseUrl())) {
+      assertTrue(client.hasResponses());
     }
   }
 

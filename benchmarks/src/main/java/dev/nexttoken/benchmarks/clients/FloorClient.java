@@ -22,13 +22,15 @@ import okio.BufferedSource;
 
 /**
  * The practical floor for this stack: OkHttp (its defaults but for a pool sized for the callers) and jackson-core's streaming parser,
- * written by hand for exactly these three calls. It writes each request body, checks the status,
+ * written by hand for exactly these calls. It writes each request body, checks the status,
  * reads the content, each token's logprob and each alternative into small records, and checks them.
- * Fields user code does not need (bytes, ids, usage) are skipped, not read.
+ * Fields user code does not need (bytes, ids, usage) are skipped, not read; so is the rest of a
+ * Responses event once its {@code type} (written first) says it is not a text delta.
  */
 public final class FloorClient implements BenchClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String TEXT_DELTA = "response.output_text.delta";
 
   /**
    * Tuned as a user running 64 callers would tune it (issue 20): a pool that keeps 128 idle
@@ -37,6 +39,7 @@ public final class FloorClient implements BenchClient {
   private final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES)).build();
   private final String chatUrl;
   private final String legacyUrl;
+  private final String responsesUrl;
   private final String authorization = "Bearer " + Canned.API_KEY;
 
   /** A chosen or alternative token. */
@@ -48,6 +51,7 @@ public final class FloorClient implements BenchClient {
   public FloorClient(String baseUrl) {
     chatUrl = baseUrl + "/chat/completions";
     legacyUrl = baseUrl + "/completions";
+    responsesUrl = baseUrl + "/responses";
   }
 
   /** A parsed chat answer, or one stream chunk: the text and the positions it carries (null when none). */
@@ -137,6 +141,91 @@ public final class FloorClient implements BenchClient {
       Check.equal("chunks with logprobs", Canned.STREAM_CHUNKS, chunk);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads the Responses stream line by line: {@code event:} lines and blank separators are skipped,
+   * each {@code data:} line is parsed ({@link #parseResponsesEvent}); a text delta's text, logprob
+   * and alternatives are checked as it arrives, and the stream ends at {@code response.completed}
+   * (one that closes without it, or fails, is an error).
+   */
+  @Override
+  public void responses() {
+    try (Response response = post(responsesUrl, responsesBody())) {
+      BufferedSource source = response.body().source();
+      int deltas = 0;
+      while (true) {
+        long newline = source.indexOf((byte) '\n');
+        if (newline < 0) {
+          throw new IOException("the Responses stream ended without response.completed");
+        }
+        byte[] line = source.readByteArray(newline);
+        source.skip(1);
+        if (line.length < 6 || line[0] != 'd') {
+          continue; // blank separator, event: lines, comments
+        }
+        ResponsesEvent event = parseResponsesEvent(line, 6, line.length - 6);
+        if (event.type().equals(TEXT_DELTA)) {
+          Check.delta(deltas, event.delta());
+          checkPositions(event.positions(), deltas, 1);
+          deltas++;
+        } else if (event.type().equals("response.completed")) {
+          break;
+        } else if (event.type().equals("response.failed") || event.type().equals("error")) {
+          throw new IOException("the Responses stream failed: " + event.type());
+        }
+      }
+      Check.equal("text deltas", Canned.STREAM_CHUNKS, deltas);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean hasResponses() {
+    return true;
+  }
+
+  /** One Responses stream event: its type, and for a text delta its text and logprobs (else null). */
+  public record ResponsesEvent(String type, String delta, List<Position> positions) {}
+
+  /**
+   * Reads one Responses event's JSON ({@code data} without the {@code "data: "} prefix). OpenAI
+   * writes {@code type} first: an event that is not a text delta is left there, unparsed, which
+   * spares the four closing events that repeat every logprob of the stream.
+   */
+  public static ResponsesEvent parseResponsesEvent(byte[] data, int offset, int length) throws IOException {
+    try (JsonParser p = FACTORY.createParser(data, offset, length)) {
+      String type = null;
+      String delta = null;
+      List<Position> positions = null;
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "type" -> {
+            type = p.getText();
+            if (!type.equals(TEXT_DELTA)) {
+              return new ResponsesEvent(type, null, null);
+            }
+          }
+          case "delta" -> {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+              delta = p.getText();
+            } else {
+              p.skipChildren();
+            }
+          }
+          case "logprobs" -> positions = readPositions(p);
+          default -> p.skipChildren();
+        }
+      }
+      if (type == null) {
+        throw new IOException("a Responses event without a type");
+      }
+      return new ResponsesEvent(type, delta, positions);
     }
   }
 
@@ -261,42 +350,55 @@ public final class FloorClient implements BenchClient {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
-      if (field.equals("content") && p.currentToken() == JsonToken.START_ARRAY) {
-        positions = new ArrayList<>(Canned.TOKENS);
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          String token = null;
-          double logprob = 0;
-          List<Candidate> top = new ArrayList<>(Canned.TOP);
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
-            p.nextToken();
-            switch (f) {
-              case "token" -> token = p.getText();
-              case "logprob" -> logprob = p.getDoubleValue();
-              case "top_logprobs" -> {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                  String t = null;
-                  double lp = 0;
-                  while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String g = p.currentName();
-                    p.nextToken();
-                    switch (g) {
-                      case "token" -> t = p.getText();
-                      case "logprob" -> lp = p.getDoubleValue();
-                      default -> p.skipChildren();
-                    }
-                  }
-                  top.add(new Candidate(t, lp));
-                }
-              }
-              default -> p.skipChildren();
-            }
-          }
-          positions.add(new Position(token, logprob, top));
-        }
+      if (field.equals("content")) {
+        positions = readPositions(p);
       } else {
         p.skipChildren();
       }
+    }
+    return positions;
+  }
+
+  /**
+   * Reads {@code [{token, logprob, bytes?, top_logprobs: [{token, logprob, bytes?}, …]}, …]} (chat's
+   * {@code logprobs.content}, a Responses delta's {@code logprobs}) or null; bytes are skipped.
+   */
+  private static List<Position> readPositions(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    List<Position> positions = new ArrayList<>(Canned.TOKENS);
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String token = null;
+      double logprob = 0;
+      List<Candidate> top = new ArrayList<>(Canned.TOP);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        switch (f) {
+          case "token" -> token = p.getText();
+          case "logprob" -> logprob = p.getDoubleValue();
+          case "top_logprobs" -> {
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              String t = null;
+              double lp = 0;
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String g = p.currentName();
+                p.nextToken();
+                switch (g) {
+                  case "token" -> t = p.getText();
+                  case "logprob" -> lp = p.getDoubleValue();
+                  default -> p.skipChildren();
+                }
+              }
+              top.add(new Candidate(t, lp));
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      positions.add(new Position(token, logprob, top));
     }
     return positions;
   }
@@ -358,6 +460,23 @@ public final class FloorClient implements BenchClient {
         g.writeBooleanField("include_usage", true);
         g.writeEndObject();
       }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] responsesBody() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", Canned.CHAT_MODEL);
+      g.writeStringField("input", Canned.PROMPT);
+      g.writeArrayFieldStart("include");
+      g.writeString("message.output_text.logprobs"); // without it top_logprobs gives logprobs: [] (wire-formats-2 §1.6)
+      g.writeEndArray();
+      g.writeNumberField("top_logprobs", Canned.TOP);
+      g.writeNumberField("max_output_tokens", Canned.STREAM_CHUNKS);
+      g.writeBooleanField("stream", true);
       g.writeEndObject();
     }
     return out.toByteArray();

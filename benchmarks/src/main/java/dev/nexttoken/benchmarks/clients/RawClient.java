@@ -23,6 +23,7 @@ public final class RawClient implements BenchClient {
   private final byte[] chatRequest;
   private final byte[] streamRequest;
   private final byte[] legacyRequest;
+  private final byte[] responsesRequest;
   private final ThreadLocal<Connection> connections = ThreadLocal.withInitial(this::connect);
 
   public RawClient(String baseUrl) {
@@ -33,6 +34,8 @@ public final class RawClient implements BenchClient {
     chatRequest = request(path + "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"logprobs\":true,\"top_logprobs\":5}");
     streamRequest = request(path + "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"logprobs\":true,\"top_logprobs\":5,\"stream\":true}");
     legacyRequest = request(path + "/completions", "{\"model\":\"gpt-3.5-turbo-instruct\",\"logprobs\":5}");
+    responsesRequest = request(path + "/responses",
+        "{\"model\":\"gpt-4o-mini\",\"include\":[\"message.output_text.logprobs\"],\"top_logprobs\":5,\"stream\":true}");
   }
 
   private byte[] request(String path, String body) {
@@ -53,6 +56,16 @@ public final class RawClient implements BenchClient {
   @Override
   public void legacy() {
     connections.get().call(legacyRequest);
+  }
+
+  @Override
+  public void responses() {
+    connections.get().call(responsesRequest);
+  }
+
+  @Override
+  public boolean hasResponses() {
+    return true;
   }
 
   @Override

@@ -11,20 +11,35 @@ import com.openai.models.chat.completions.ChatCompletionTokenLogprob;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionChoice;
 import com.openai.models.completions.CompletionCreateParams;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseIncludable;
+import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.models.responses.ResponseTextDeltaEvent;
 import dev.nexttoken.benchmarks.clients.BenchClient;
 import dev.nexttoken.benchmarks.clients.Check;
+import dev.nexttoken.benchmarks.clients.Lazy;
 import dev.nexttoken.benchmarks.stub.Canned;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** The official OpenAI Java SDK with its OkHttp client and its defaults. */
+/**
+ * The official OpenAI Java SDK with its OkHttp client and its defaults. Its Responses stream gives
+ * every event as a typed {@code ResponseStreamEvent}; a text delta's {@code logprobs()} carry the
+ * token, its logprob and the alternatives (whose token and logprob are optional), read as they arrive.
+ * (Its {@code ResponseAccumulator} would drop them, wire-formats-2 §1.6; it is not used.)
+ */
 public final class OpenAiJavaClient implements BenchClient {
   private final OpenAIClient client;
   private final ChatCompletionCreateParams chat = chatParams(Canned.TOKENS);
   private final ChatCompletionCreateParams stream = chatParams(Canned.STREAM_CHUNKS);
   private final CompletionCreateParams legacy = CompletionCreateParams.builder()
       .model(Canned.LEGACY_MODEL).prompt(Canned.PROMPT).maxTokens(Canned.TOKENS).logprobs(Canned.TOP).build();
+  /** Made on first use, so the other scenarios and the cold start never build them. */
+  private final Lazy<ResponseCreateParams> responses = new Lazy<>(() -> ResponseCreateParams.builder()
+      .model(Canned.CHAT_MODEL).input(Canned.PROMPT)
+      .addInclude(ResponseIncludable.MESSAGE_OUTPUT_TEXT_LOGPROBS).topLogprobs(Canned.TOP)
+      .maxOutputTokens(Canned.STREAM_CHUNKS).build());
 
   public OpenAiJavaClient(String baseUrl) {
     client = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(Canned.API_KEY).build();
@@ -70,6 +85,43 @@ public final class OpenAiJavaClient implements BenchClient {
       }
     }
     Check.equal("chunks with logprobs", Canned.STREAM_CHUNKS, chunks);
+  }
+
+  @Override
+  public void responses() {
+    int deltas = 0;
+    boolean completed = false;
+    try (StreamResponse<ResponseStreamEvent> response = client.responses().createStreaming(responses.get())) {
+      Iterator<ResponseStreamEvent> it = response.stream().iterator();
+      while (it.hasNext()) {
+        ResponseStreamEvent event = it.next();
+        if (event.isOutputTextDelta()) {
+          ResponseTextDeltaEvent delta = event.asOutputTextDelta();
+          Check.delta(deltas, delta.delta());
+          List<ResponseTextDeltaEvent.Logprob> logprobs = delta.logprobs();
+          Check.equal("positions in a delta", 1, logprobs.size());
+          int position = deltas % Canned.TOKENS;
+          ResponseTextDeltaEvent.Logprob token = logprobs.get(0);
+          Check.token(position, token.token(), token.logprob());
+          List<ResponseTextDeltaEvent.Logprob.TopLogprob> top = token.topLogprobs().orElse(List.of());
+          Check.topCount(position, top.size());
+          for (int r = 0; r < top.size(); r++) {
+            ResponseTextDeltaEvent.Logprob.TopLogprob c = top.get(r);
+            Check.top(position, r, c.token().orElse(null), c.logprob().orElse(Double.NaN));
+          }
+          deltas++;
+        } else if (event.isCompleted()) {
+          completed = true;
+        }
+      }
+    }
+    Check.equal("text deltas", Canned.STREAM_CHUNKS, deltas);
+    Check.equal("response.completed events", 1, completed ? 1 : 0);
+  }
+
+  @Override
+  public boolean hasResponses() {
+    return true;
   }
 
   @Override

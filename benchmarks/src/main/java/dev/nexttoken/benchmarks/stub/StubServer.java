@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and with no parsing beyond the request line, two headers and the {@code "stream"} flag.
  *
  * <p>Routes: {@code POST /v1/chat/completions} (a stream when the body has {@code "stream": true}),
- * {@code POST /v1/completions}; anything else is a 404. A path starting with {@code /corrupt/} gets the same answers with one
- * logprob changed, so each client's checker can be shown to catch it.
+ * {@code POST /v1/completions}, {@code POST /v1/responses} with {@code "stream": true} (the Responses
+ * stream; a blocking Responses call is not canned); anything else is a 404. A path starting with
+ * {@code /corrupt/} gets the same answers with one logprob changed, so each client's checker can be
+ * shown to catch it.
  *
  * <p>Streams are framed as a real server sends tokens: chunked transfer encoding, one HTTP chunk per
  * server-sent event, each chunk its own socket write (with {@code TCP_NODELAY}, its own segment), so a
@@ -52,22 +54,24 @@ public final class StubServer implements AutoCloseable {
   private static final int CHAT = 0;
   private static final int STREAM = 1;
   private static final int LEGACY = 2;
+  private static final int RESPONSES = 3;
+  private static final String SSE = "text/event-stream; charset=utf-8";
   private static final byte[][] NOT_FOUND = response(404, "application/json",
       "{\"error\":{\"message\":\"no such route\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}".getBytes(US_ASCII));
 
   private StubServer(ServerSocket server) {
     this.server = server;
-    byte[][][] good = {
-      response(200, "application/json", Canned.chatJson(false)),
-      chunkedEvents("text/event-stream; charset=utf-8", Canned.chatStreamSse(false)),
-      response(200, "application/json", Canned.legacyJson(false)),
+    this.routes = new byte[][][][] {answers(false), answers(true)};
+  }
+
+  /** The answers by route index, with one logprob changed when {@code corrupt}. */
+  private static byte[][][] answers(boolean corrupt) {
+    return new byte[][][] {
+      response(200, "application/json", Canned.chatJson(corrupt)),
+      chunkedEvents(SSE, Canned.chatStreamSse(corrupt)),
+      response(200, "application/json", Canned.legacyJson(corrupt)),
+      chunkedEvents(SSE, Canned.responsesSse(corrupt)),
     };
-    byte[][][] bad = {
-      response(200, "application/json", Canned.chatJson(true)),
-      chunkedEvents("text/event-stream; charset=utf-8", Canned.chatStreamSse(true)),
-      response(200, "application/json", Canned.legacyJson(true)),
-    };
-    this.routes = new byte[][][][] {good, bad};
   }
 
   /** Starts a server on 127.0.0.1 and {@code port} (0: any free port). */
@@ -181,6 +185,7 @@ public final class StubServer implements AutoCloseable {
     return switch (route) {
       case "/v1/chat/completions" -> set[isStream(body) ? STREAM : CHAT];
       case "/v1/completions" -> set[LEGACY];
+      case "/v1/responses" -> isStream(body) ? set[RESPONSES] : NOT_FOUND;
       default -> NOT_FOUND;
     };
   }

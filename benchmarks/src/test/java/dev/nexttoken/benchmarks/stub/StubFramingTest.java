@@ -10,20 +10,29 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The stream is served as issue 20's harness serves it: chunked, one HTTP chunk per event. */
+/** The streams are served as issue 20's harness serves them: chunked, one HTTP chunk per event. */
 class StubFramingTest {
 
   @Test
   void everyEventIsOneChunkAndTheChunksJoinToTheBody() {
-    byte[] body = Canned.chatStreamSse(false);
+    // role chunk + content chunks + finish chunk + usage chunk + [DONE]
+    assertFramedOneEventPerChunk(Canned.chatStreamSse(false), Canned.STREAM_CHUNKS + 4, "data: ");
+  }
+
+  @Test
+  void aResponsesEventIsOneChunkWithItsEventAndDataLines() {
+    // created, in_progress, item added, part added, the deltas, text done, part done, item done, completed
+    assertFramedOneEventPerChunk(Canned.responsesSse(false), Canned.STREAM_CHUNKS + 8, "event: ");
+  }
+
+  private static void assertFramedOneEventPerChunk(byte[] body, int events, String eventStart) {
     byte[][] writes = StubServer.chunkedEvents("text/event-stream", body);
 
     String head = new String(writes[0], US_ASCII);
     assertTrue(head.contains("\r\nTransfer-Encoding: chunked\r\n"), head);
     assertTrue(head.endsWith("\r\n\r\n"), head);
     assertArrayEquals("0\r\n\r\n".getBytes(US_ASCII), writes[writes.length - 1]);
-    // role chunk + content chunks + finish chunk + usage chunk + [DONE]
-    assertEquals(Canned.STREAM_CHUNKS + 4, writes.length - 2);
+    assertEquals(events, writes.length - 2);
 
     ByteArrayOutputStream joined = new ByteArrayOutputStream();
     for (byte[] chunk : Arrays.copyOfRange(writes, 1, writes.length - 1)) {
@@ -31,7 +40,7 @@ class StubFramingTest {
       int size = Integer.parseInt(new String(chunk, 0, crlf, US_ASCII), 16);
       assertEquals(chunk.length, crlf + 2 + size + 2, "size line + data + CRLF");
       String event = new String(chunk, crlf + 2, size, UTF_8);
-      assertTrue(event.startsWith("data: ") && event.endsWith("\n\n") && event.indexOf("\n\n") == event.length() - 2, event);
+      assertTrue(event.startsWith(eventStart) && event.endsWith("\n\n") && event.indexOf("\n\n") == event.length() - 2, event);
       joined.write(chunk, crlf + 2, size);
     }
     assertArrayEquals(body, joined.toByteArray());
