@@ -23,18 +23,39 @@ import okhttp3.Response;
 public final class StaleConnectionRetry {
   /** How many dead pooled connections one call may meet in a row before giving up. */
   private static final int MAX_STALE = 5;
+  /** Locks the set of used connections is split over (a power of two). */
+  private static final int STRIPES = 16;
 
-  private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  /**
+   * Connections that carried an exchange, weakly held (the pool decides when they go). Striped by
+   * identity: one synchronized set was two lock acquisitions per call for every caller of a model, a
+   * hot monitor under 64 concurrent callers (issue 20's lock profile).
+   */
+  private final Set<Connection>[] used = newStripes();
+
+  @SuppressWarnings("unchecked") // an array of a generic type
+  private static Set<Connection>[] newStripes() {
+    Set<Connection>[] stripes = new Set[STRIPES];
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    }
+    return stripes;
+  }
+
+  private Set<Connection> stripe(Connection connection) {
+    return used[System.identityHashCode(connection) & (STRIPES - 1)];
+  }
 
   /** Marks failures on connections that already carried an exchange. */
   public Interceptor network() {
     return chain -> {
       Connection connection = chain.connection();
-      boolean reused = connection != null && used.contains(connection);
+      Set<Connection> stripe = connection == null ? null : stripe(connection);
+      boolean reused = stripe != null && stripe.contains(connection);
       try {
         Response response = chain.proceed(chain.request());
-        if (connection != null) {
-          used.add(connection);
+        if (stripe != null && !reused) {
+          stripe.add(connection);
         }
         return response;
       } catch (IOException e) {

@@ -49,6 +49,8 @@ final class HttpChunkSource implements ChunkSource {
   private final Response response;
   private final EventReader reader;
   private final EventMapper mapper;
+  /** The mapper throws {@link EventMapper.ErrorMember} itself, so events need not be searched for "error". */
+  private final boolean mapperReportsErrors;
   private final TransportFailures failures;
   private final Secret key;
   private final ResponseMetadata metadata;
@@ -71,6 +73,7 @@ final class HttpChunkSource implements ChunkSource {
     this.response = response;
     this.reader = reader;
     this.mapper = mapper;
+    this.mapperReportsErrors = mapper.reportsErrorMember();
     this.failures = failures;
     this.key = key == null ? new Secret() : key; // a transport without a credential has nothing to redact
     this.metadata = metadata;
@@ -92,8 +95,16 @@ final class HttpChunkSource implements ChunkSource {
         ended = true;
         return null;
       }
-      checkForError(event);
-      for (Chunk chunk : map(event)) {
+      if (!mapperReportsErrors || "error".equals(event.event())) {
+        checkForError(event);
+      }
+      java.util.List<Chunk> chunks = map(event);
+      if (chunks.size() == 1) { // the usual event: one chunk, handed out without the queue
+        Chunk chunk = chunks.get(0);
+        noteFinish(chunk);
+        return chunk;
+      }
+      for (Chunk chunk : chunks) {
         noteFinish(chunk);
         pending.add(chunk);
       }
@@ -157,6 +168,10 @@ final class HttpChunkSource implements ChunkSource {
   private java.util.List<Chunk> map(StreamEvent event) {
     try {
       return mapper.mapAll(event);
+    } catch (EventMapper.ErrorMember e) {
+      checkForError(event); // throws the provider's error, read as any other
+      close();
+      throw new MalformedResponseException(provider + ": an event's \"error\" member could not be read", details());
     } catch (StreamErrorException e) {
       close();
       throw fromMapper(e);

@@ -35,6 +35,26 @@ public final class JsonValues {
     throw unexpected(p, field, "text");
   }
 
+  /**
+   * {@link #text}, but {@code previous} itself when the string equals it: a stream repeats its id and
+   * model in every chunk, and comparing the parser's characters costs less than a new String each time.
+   */
+  public static String text(JsonParser p, String field, String previous) throws IOException {
+    if (previous != null && p.currentToken() == JsonToken.VALUE_STRING && p.getTextLength() == previous.length()) {
+      char[] chars = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int n = previous.length();
+      int i = 0;
+      while (i < n && chars[offset + i] == previous.charAt(i)) {
+        i++;
+      }
+      if (i == n) {
+        return previous;
+      }
+    }
+    return text(p, field);
+  }
+
   /** The value as a double, or null (also for a blank string, as databind reads it). */
   public static Double number(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();

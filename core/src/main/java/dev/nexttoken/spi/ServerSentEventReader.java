@@ -31,7 +31,6 @@ import okio.ByteString;
  * <p>Instances are not thread-safe. Closing the reader closes the source.
  */
 final class ServerSentEventReader implements EventReader {
-  private static final ByteString LINE_END = ByteString.encodeUtf8("\r\n");
   private static final ByteString BOM = ByteString.decodeHex("efbbbf");
   private static final ByteString DATA = ByteString.encodeUtf8("data");
   private static final ByteString EVENT = ByteString.encodeUtf8("event");
@@ -45,6 +44,9 @@ final class ServerSentEventReader implements EventReader {
   /** The last line ended in CR: an LF that follows belongs to it. Checked lazily so a CR never blocks. */
   private boolean skipLf;
 
+  /** The event's only data line so far, read straight into an array (most events have one). */
+  private byte[] firstData;
+  /** Data lines joined with LF once an event has a second one. */
   private final Buffer data = new Buffer();
   private int dataLines;
   private String eventType;
@@ -118,7 +120,7 @@ final class ServerSentEventReader implements EventReader {
     long budget = maxEventBytes - eventBytes;
     long scanned = 0;
     while (true) {
-      long end = buffer.indexOfElement(LINE_END, scanned);
+      long end = LineEnds.indexOf(buffer, scanned);
       if (end != -1) {
         if (end > budget) {
           throw tooLarge();
@@ -149,11 +151,19 @@ final class ServerSentEventReader implements EventReader {
     }
     long valueLength = length - valueStart;
     if (nameLength == 4 && buffer.rangeEquals(0, DATA)) {
-      if (dataLines++ > 0) {
-        data.writeByte('\n');
-      }
       buffer.skip(valueStart);
-      data.write(buffer, valueLength); // moves segments, no copy
+      if (dataLines++ == 0) {
+        // One copy, the one the event needs anyway; moving segments into a Buffer first split and
+        // allocated a Segment per event and cost a second copy (issue 20's profile).
+        firstData = buffer.readByteArray(valueLength);
+      } else {
+        if (firstData != null) {
+          data.write(firstData);
+          firstData = null;
+        }
+        data.writeByte('\n');
+        data.write(buffer, valueLength); // moves segments, no copy
+      }
     } else if (nameLength == 5 && buffer.rangeEquals(0, EVENT)) {
       buffer.skip(valueStart);
       eventType = valueLength == 0 ? null : buffer.readUtf8(valueLength);
@@ -181,7 +191,9 @@ final class ServerSentEventReader implements EventReader {
   }
 
   private StreamEvent dispatch() {
-    StreamEvent event = StreamEvent.ofUtf8(eventType, data.readByteArray(), lastEventId); // decoded only if asked
+    byte[] bytes = firstData != null ? firstData : data.readByteArray();
+    firstData = null;
+    StreamEvent event = StreamEvent.ofUtf8(eventType, bytes, lastEventId); // decoded only if asked
     dataLines = 0;
     eventType = null;
     eventBytes = 0;

@@ -36,7 +36,7 @@ public final class FloorClient implements BenchClient {
    * Tuned as a user running 64 callers would tune it (issue 20): a pool that keeps 128 idle
    * connections, so that no call after warm-up opens one. OkHttp's default keeps 5, fewer than the callers.
    */
-  private final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES)).build();
+  private final OkHttpClient http;
   private final String chatUrl;
   private final String legacyUrl;
   private final String responsesUrl;
@@ -49,6 +49,12 @@ public final class FloorClient implements BenchClient {
   public record Position(String token, double logprob, List<Candidate> top) {}
 
   public FloorClient(String baseUrl) {
+    this(baseUrl, new OkHttpClient.Builder().connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES)).build());
+  }
+
+  /** The same calls on {@code http} (the in-memory benchmark gives it a client that answers without a network). */
+  public FloorClient(String baseUrl, OkHttpClient http) {
+    this.http = http;
     chatUrl = baseUrl + "/chat/completions";
     legacyUrl = baseUrl + "/completions";
     responsesUrl = baseUrl + "/responses";

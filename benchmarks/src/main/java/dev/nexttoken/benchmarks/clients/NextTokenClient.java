@@ -34,6 +34,13 @@ public final class NextTokenClient implements BenchClient {
     responsesModel = new Lazy<>(() -> OpenAiResponsesModel.builder().baseUrl(baseUrl).apiKey(Canned.API_KEY).model(Canned.CHAT_MODEL).build());
   }
 
+  /** The same calls through {@code http} (the in-memory benchmark's client, which answers without a network). */
+  public NextTokenClient(String baseUrl, okhttp3.OkHttpClient http) {
+    model = OpenAiModel.builder().baseUrl(baseUrl).apiKey(Canned.API_KEY).model(Canned.CHAT_MODEL).httpClient(http).build();
+    responsesModel = new Lazy<>(() -> OpenAiResponsesModel.builder().baseUrl(baseUrl).apiKey(Canned.API_KEY).model(Canned.CHAT_MODEL)
+        .httpClient(http).build());
+  }
+
   @Override
   public void chat() {
     var answer = model.chat(chat);

@@ -40,10 +40,19 @@ public final class ChatChunkMapper implements EventMapper {
   private final String provider;
   private final Map<Integer, ChoiceState> choices = new HashMap<>(4);
   private boolean fingerprintSeen;
+  /** The last chunk's choice and its state: one choice streams most chunks, so the map is rarely needed. */
+  private int lastIndex = -1;
+  private ChoiceState lastState;
 
   public ChatChunkMapper(LogprobsOption logprobs, ChatDialect dialect) {
-    this.reader = new ChatResponseReader(logprobs, dialect);
+    this.reader = new ChatResponseReader(logprobs, dialect, true);
     this.provider = dialect.provider();
+  }
+
+  /** The reader sees every top-level member, so the stream need not search each event for "error". */
+  @Override
+  public boolean reportsErrorMember() {
+    return true;
   }
 
   @Override
@@ -59,7 +68,9 @@ public final class ChatChunkMapper implements EventMapper {
     if (choice == null) {
       return usage == null && extras.isEmpty() ? null : new Chunk("", null, null, usage, response.model(), response.id(), extras);
     }
-    ChoiceState state = choices.computeIfAbsent(choice.index(), i -> new ChoiceState());
+    ChoiceState state = choice.index() == lastIndex ? lastState : choices.computeIfAbsent(choice.index(), i -> new ChoiceState());
+    lastIndex = choice.index();
+    lastState = state;
     ChatResponse.Message delta = choice.delta();
     String text = state.text(delta);
     String reasoning = delta == null || delta.reasoning() == null ? "" : delta.reasoning();

@@ -18,6 +18,7 @@ import dev.nexttoken.LogprobsOption;
 import dev.nexttoken.logprob.Logprobs;
 import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
+import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.JsonValues;
 import java.io.IOException;
@@ -54,14 +55,29 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
   private final LogprobsOption logprobs;
   private final boolean strictAlternatives;
   private final JsonValues.Scratch scratch = new JsonValues.Scratch();
+  /** Stream chunks: a non-null top-level "error" throws {@link EventMapper.ErrorMember} (see ChatChunkMapper). */
+  private final boolean reportErrorMember;
+  /** The last answer's id, model and fingerprint: a stream repeats them in every chunk, so they are reused. */
+  private String lastId;
+  private String lastModel;
+  private String lastFingerprint;
 
   /**
    * A reader keeping logprobs only when {@code logprobs} asks for them, with at most its k
    * alternatives; {@code dialect} says whether an alternative without a probability is an error.
    */
   public ChatResponseReader(LogprobsOption logprobs, ChatDialect dialect) {
+    this(logprobs, dialect, false);
+  }
+
+  /**
+   * The same; with {@code reportErrorMember}, a non-null top-level {@code "error"} throws
+   * {@link EventMapper.ErrorMember}, for a stream's mapper that {@link EventMapper#reportsErrorMember()}.
+   */
+  ChatResponseReader(LogprobsOption logprobs, ChatDialect dialect, boolean reportErrorMember) {
     this.logprobs = logprobs;
     this.strictAlternatives = dialect.strictAlternatives();
+    this.reportErrorMember = reportErrorMember;
   }
 
   @Override
@@ -82,12 +98,18 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "id" -> id = text(p, field);
-        case "model" -> model = text(p, field);
-        case "system_fingerprint" -> fingerprint = text(p, field);
+        case "id" -> id = lastId = JsonValues.text(p, field, lastId);
+        case "model" -> model = lastModel = JsonValues.text(p, field, lastModel);
+        case "system_fingerprint" -> fingerprint = lastFingerprint = JsonValues.text(p, field, lastFingerprint);
         case "choices" -> choices = choices(p);
         case "usage" -> usage = usage(p);
         case "timings" -> cacheN = cacheN(p); // llama.cpp's
+        case "error" -> {
+          if (reportErrorMember && p.currentToken() != JsonToken.VALUE_NULL) {
+            throw new EventMapper.ErrorMember();
+          }
+          p.skipChildren();
+        }
         default -> p.skipChildren();
       }
     }
