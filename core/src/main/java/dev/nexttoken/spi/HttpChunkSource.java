@@ -101,7 +101,9 @@ final class HttpChunkSource implements ChunkSource {
       java.util.List<Chunk> chunks = map(event);
       if (chunks.size() == 1) { // the usual event: one chunk, handed out without the queue
         Chunk chunk = chunks.get(0);
-        noteFinish(chunk);
+        if (chunk.finishReason() != null || chunk.choice() != lastStarted) { // else nothing changes: see noteFinish
+          noteFinish(chunk);
+        }
         return chunk;
       }
       for (Chunk chunk : chunks) {

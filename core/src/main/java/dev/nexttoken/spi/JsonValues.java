@@ -137,12 +137,42 @@ public final class JsonValues {
    * @return the bytes, never {@code scratch} itself
    */
   public static byte[] bytes(JsonParser p, String field, Scratch scratch) throws IOException {
+    int n = readBytes(p, field, scratch);
+    return n < 0 ? base64OrNull(p, field, n) : Arrays.copyOf(scratch.buffer, n);
+  }
+
+  /**
+   * {@link #bytes}, into an array the scratch hands out again on its next call for the same length:
+   * only for a value that is copied before anything else is read with this scratch (the neutral token
+   * records clone the bytes they are given, so a fresh array per value was allocated twice).
+   */
+  public static byte[] bytesToCopy(JsonParser p, String field, Scratch scratch) throws IOException {
+    int n = readBytes(p, field, scratch);
+    if (n < 0) {
+      return base64OrNull(p, field, n);
+    }
+    if (n >= scratch.exact.length) {
+      return Arrays.copyOf(scratch.buffer, n);
+    }
+    byte[] out = scratch.exact[n];
+    if (out == null) {
+      out = scratch.exact[n] = new byte[n];
+    }
+    System.arraycopy(scratch.buffer, 0, out, 0, n);
+    return out;
+  }
+
+  private static final int NULL_BYTES = -1;
+  private static final int BASE64_BYTES = -2;
+
+  /** Reads an array of byte values into the scratch, returning how many; or NULL_BYTES, BASE64_BYTES. */
+  private static int readBytes(JsonParser p, String field, Scratch scratch) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
-      return null;
+      return NULL_BYTES;
     }
     if (t == JsonToken.VALUE_STRING) {
-      return base64(p, field); // databind reads a string into a byte[] as base64
+      return BASE64_BYTES; // databind reads a string into a byte[] as base64
     }
     if (t != JsonToken.START_ARRAY) {
       throw unexpected(p, field, "an array of byte values");
@@ -159,7 +189,11 @@ public final class JsonValues {
       }
       buffer[n++] = (byte) value;
     }
-    return Arrays.copyOf(buffer, n);
+    return n;
+  }
+
+  private static byte[] base64OrNull(JsonParser p, String field, int kind) throws IOException {
+    return kind == NULL_BYTES ? null : base64(p, field);
   }
 
   /** An element of a bytes array other than a plain integer: a whole float or a quoted integer, as databind coerces. */
@@ -182,6 +216,8 @@ public final class JsonValues {
   /** A reusable buffer for {@link #bytes}; one per reader, not thread-safe. */
   public static final class Scratch {
     private byte[] buffer = new byte[32];
+    /** Arrays of each length below 17 that {@link #bytesToCopy} reuses: most tokens are that short. */
+    private final byte[][] exact = new byte[17][];
   }
 
   /** Fails unless the parser is on the start of an object (or on null, which returns false). */

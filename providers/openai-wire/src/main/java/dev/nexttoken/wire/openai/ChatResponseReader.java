@@ -374,7 +374,7 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
       p.nextToken();
       switch (field) {
         case "token" -> token = text(p, field);
-        case "bytes" -> bytes = bytes(p, field, scratch);
+        case "bytes" -> bytes = JsonValues.bytesToCopy(p, field, scratch); // TokenCandidate copies it at once
         case "logprob" -> logprob = number(p, field, Double.NaN);
         case "id" -> id = integer(p, field);
         case "prob" -> prob = number(p, field, Double.NaN);
