@@ -65,7 +65,11 @@ import java.util.function.Supplier;
  *
  * <p><b>Stream events.</b> A stream's last events repeat the whole answer, logprobs included, so one
  * event may be far larger than on other routes: this route accepts events of up to
- * {@link #DEFAULT_MAX_EVENT_BYTES} (64 MiB) unless {@link Builder#maxEventBytes} says otherwise.
+ * {@link #DEFAULT_MAX_EVENT_BYTES} (64 MiB) unless {@link Builder#maxEventBytes} says otherwise. The
+ * repeats of what the deltas said ({@code response.output_text.done}, {@code .content_part.done},
+ * a message's {@code .output_item.done}) are known by their event name or leading {@code type} and
+ * are not parsed further; of {@code response.completed}, the status, usage, error and calls are read
+ * and the rest is skipped.
  *
  * <p><b>Reasoning models.</b> OpenAI answers a logprobs request to a reasoning model with HTTP 400
  * {@code unsupported_parameter} (param {@code include}). The models known to do so are refused before
