@@ -141,7 +141,7 @@ public final class ResponsesEventMapper implements EventMapper {
    * rest are dropped unread (by their SSE name when it is a {@code response.*} type, else after
    * their {@code type}).
    */
-  static boolean uses(String type) {
+  private static boolean uses(String type) {
     return switch (type) {
       case "response.created", "response.in_progress", "response.queued", "response.output_text.delta",
           "response.refusal.delta", "response.output_item.added", "response.output_item.done",
