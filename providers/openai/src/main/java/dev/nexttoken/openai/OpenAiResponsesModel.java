@@ -63,6 +63,14 @@ import java.util.function.Supplier;
  * gives it ({@code bytes:\xe2\x80}). A compatible server that sends U+FFFD for such a token has lost
  * its bytes; they are then those of U+FFFD. A collected stream thus equals the blocking answer.
  *
+ * <p><b>Stream events.</b> A stream's last events repeat the whole answer, logprobs included, so one
+ * event may be far larger than on other routes: this route accepts events of up to
+ * {@link #DEFAULT_MAX_EVENT_BYTES} (64 MiB) unless {@link Builder#maxEventBytes} says otherwise. The
+ * repeats of what the deltas said ({@code response.output_text.done}, {@code .content_part.done},
+ * a message's {@code .output_item.done}) are known by their event name or leading {@code type} and
+ * are not parsed further; of {@code response.completed}, the status, usage, error and calls are read
+ * and the rest is skipped.
+ *
  * <p><b>Reasoning models.</b> OpenAI answers a logprobs request to a reasoning model with HTTP 400
  * {@code unsupported_parameter} (param {@code include}). The models known to do so are refused before
  * sending; when a server refuses anyway, the {@link InvalidRequestException} says so, after one
@@ -76,6 +84,21 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
 
   /** OpenAI's base URL: everything up to and including {@code /v1}. */
   public static final String DEFAULT_BASE_URL = OpenAiModel.DEFAULT_BASE_URL;
+
+  /**
+   * The largest single stream event this route accepts unless {@link Builder#maxEventBytes} says
+   * otherwise: 64 MiB, where other models keep core's 1 MiB. A streamed answer ends with
+   * {@code response.completed}, whose response repeats the whole answer, every token's logprob with
+   * its bytes and alternatives included: about 85 bytes a token plus 65 an alternative on a recorded
+   * gpt-4o-mini stream (logprobs rounded to 6 decimals; unrounded ones add about 15 bytes to each).
+   * 1 MiB is thus passed by an answer of about 2,200 tokens with 5 alternatives, or 700 with 20, and
+   * the stream failed after its last token, losing finish reason and usage. 64 MiB holds a
+   * 32,768-token answer (gpt-4.1's longest) with the 20 alternatives the route allows (44 to 53 MiB)
+   * and a 128,000-token one (the gpt-5 family's longest) with 5 (50 to 58 MiB). It is still a bound:
+   * an event that grows past it, such as a line that never ends, fails with
+   * {@link dev.nexttoken.error.StreamTooLargeException} once the reader holds that much.
+   */
+  public static final long DEFAULT_MAX_EVENT_BYTES = 64L << 20;
 
   private static final String RESPONSES = "responses";
 
@@ -229,7 +252,18 @@ public final class OpenAiResponsesModel extends AbstractLanguageModel {
     private Boolean store;
     private ReasoningSummary reasoningSummary;
 
-    private Builder() {}
+    private Builder() {
+      maxEventBytes(DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * The largest single stream event accepted: {@link #DEFAULT_MAX_EVENT_BYTES} (64 MiB) unless set,
+     * as this route's last event repeats the whole answer with its logprobs.
+     */
+    @Override
+    public Builder maxEventBytes(long value) {
+      return super.maxEventBytes(value);
+    }
 
     /** Sent as {@code OpenAI-Organization}; null sends none. */
     public Builder organization(String value) {

@@ -23,6 +23,9 @@ import dev.nexttoken.error.NextTokenException;
 import dev.nexttoken.error.StreamErrorException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -196,6 +199,73 @@ class ResponsesStreamingTest extends ResponsesServerTest {
     assertTrue(e.getMessage().contains(message), e::getMessage);
     assertEquals("Once upon", stream.partial().text());
     stream.close();
+  }
+
+  /**
+   * The events that repeat what the deltas said are not parsed past what shows they are repeats: their
+   * SSE name, else their leading {@code type}, or an item's {@code type} that is not a function call.
+   * Each is broken right after that point here, and the stream still collects to the same answer, with
+   * the {@code event:} lines and without them. The tools stream has no repeats to break (its items
+   * are calls, which are read whole): it shows that they still are.
+   */
+  @ParameterizedTest(name = "{0}, event lines: {1}")
+  @CsvSource({
+      "stream-logprobs.sse, true", "stream-logprobs.sse, false",
+      "stream-reasoning.sse, true", "stream-reasoning.sse, false",
+      "stream-refusal.sse, true", "stream-refusal.sse, false",
+      "stream-tools-parallel.sse, true", "stream-tools-parallel.sse, false",
+      "stream-structured.sse, true", "stream-structured.sse, false"})
+  void theRepeatsAreKnownByTheirNameOrLeadingTypeAndNotReadFurther(String fixture, boolean eventLines) {
+    String body = read("responses", fixture);
+    server.enqueue(sse(body));
+    server.enqueue(sse(withoutEventLinesUnless(eventLines, repeatsBrokenAfterTheirType(body))));
+
+    Completion whole = collect(ResponsesChatTest.paris(2));
+    Completion broken = collect(ResponsesChatTest.paris(2));
+
+    assertEquals(whole.text(), broken.text());
+    assertEquals(whole.logprobs(), broken.logprobs());
+    assertEquals(whole.reasoning(), broken.reasoning());
+    assertEquals(whole.toolCalls(), broken.toolCalls());
+    assertEquals(whole.finishReason(), broken.finishReason());
+    assertEquals(whole.usage(), broken.usage());
+    assertEquals(whole.metadata().extras(), broken.metadata().extras());
+    assertEquals(whole.metadata().responseId(), broken.metadata().responseId());
+  }
+
+  private Completion collect(ChatRequest request) {
+    try (CompletionStream stream = model.chatStreaming(request)) {
+      return stream.collect();
+    }
+  }
+
+  /** The repeats of wire-formats-2 §1.4: what the deltas before them said, again. */
+  private static final Set<String> REPEATS = Set.of("response.output_text.done", "response.content_part.added",
+      "response.content_part.done", "response.refusal.done", "response.reasoning_summary_part.added",
+      "response.reasoning_summary_part.done", "response.reasoning_summary_text.done", "response.reasoning_text.done");
+
+  private static final Pattern TYPE = Pattern.compile("^data: \\{\"type\":\"([^\"]+)\"", Pattern.MULTILINE);
+  private static final Pattern ITEM_TYPE = Pattern.compile("\"item\":\\{(?:\"id\":\"[^\"]*\",)?\"type\":\"([^\"]+)\"");
+
+  /** {@code body} with each repeat's data cut right after what tells it apart, and followed by text that is no JSON. */
+  private static String repeatsBrokenAfterTheirType(String body) {
+    StringBuilder out = new StringBuilder();
+    for (String event : body.split("\n\n")) {
+      Matcher type = TYPE.matcher(event);
+      Matcher item = ITEM_TYPE.matcher(event);
+      String name = type.find() ? type.group(1) : "";
+      if (REPEATS.contains(name)) {
+        event = event.substring(0, type.end()) + ", not JSON";
+      } else if (name.startsWith("response.output_item.") && item.find() && !item.group(1).equals("function_call")) {
+        event = event.substring(0, item.end()) + ", not JSON";
+      }
+      out.append(event).append("\n\n");
+    }
+    return out.toString();
+  }
+
+  private static String withoutEventLinesUnless(boolean keep, String body) {
+    return keep ? body : body.replaceAll("(?m)^event: .*\n", "");
   }
 
   @Test

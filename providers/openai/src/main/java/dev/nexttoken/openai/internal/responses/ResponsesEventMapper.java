@@ -38,7 +38,7 @@ import java.util.Objects;
  *       {@link OutputReader#PART_SEPARATOR}, as parts are joined in a whole answer.
  *   <li>{@code response.completed}, {@code response.incomplete} (and a gateway's non-standard
  *       {@code response.done}): the finish reason and usage of the response they carry; their
- *       output repeats what the deltas said (with rounded logprobs) and is not read again, except
+ *       output repeats what the deltas said (with rounded logprobs) and is skipped unread, except
  *       for calls that no event before showed.
  *   <li>{@code response.failed}, and an {@code error} payload that reaches the mapper without an
  *       {@code event: error} line: a {@link dev.nexttoken.error.StreamErrorException} (core's stream
@@ -47,8 +47,21 @@ import java.util.Objects;
  *       {@code .in_progress}, {@code .content_part.*}, {@code .output_text.done}, reasoning
  *       {@code .done} and part events, and event types added later): no chunk.
  * </ul>
+ *
+ * <p>What the mapper does not use is not parsed. The four events that close a text answer repeat
+ * it whole, every logprob included (with 5 alternatives, 3.4 MB of a 2,000-token stream's 4.2 MB):
+ * an event whose SSE name is a {@code response.*} type the mapper has no use for is dropped before
+ * its data is parsed, and one without a name (or with another) once its leading {@code type} says
+ * so (OpenAI writes {@code type} first); an {@code .output_item.*} event is dropped once its item's
+ * {@code type} shows it is not a function call. None of them holds anything the deltas did not: the
+ * text and logprobs (whose bytes the deltas' tokens give, {@link TokenBytes}), a refusal's text, a
+ * reasoning part's text; the rest ({@code annotations}, a reasoning item's
+ * {@code encrypted_content}) is not read on this route either way. They are not checked against
+ * the deltas: that would mean reading them.
  */
 public final class ResponsesEventMapper implements EventMapper {
+  private static final String FUNCTION_CALL = "function_call";
+
   private final String provider;
   private final EventReader reader;
   private final StreamedCalls calls = new StreamedCalls();
@@ -65,6 +78,10 @@ public final class ResponsesEventMapper implements EventMapper {
 
   @Override
   public Chunk map(StreamEvent event) {
+    String name = event.event();
+    if (name != null && name.startsWith("response.") && !uses(name)) {
+      return null; // named for what it is: a repeat, or an event this route does not use
+    }
     Event e = Json.read(event, reader, provider, "a Responses stream event");
     if (e == null || e.type == null) {
       return null;
@@ -91,7 +108,7 @@ public final class ResponsesEventMapper implements EventMapper {
       }
       case "response.output_item.added", "response.output_item.done" -> {
         Item item = e.item;
-        if (item == null || !"function_call".equals(item.type)) {
+        if (item == null || !FUNCTION_CALL.equals(item.type)) {
           return null;
         }
         return call(calls.whole(item.id, e.outputIndex, item.callId, item.name, item.arguments));
@@ -117,6 +134,22 @@ public final class ResponsesEventMapper implements EventMapper {
         return null;
       }
     }
+  }
+
+  /**
+   * Whether events of {@code type} can carry anything for a chunk: the types {@link #map} reads. The
+   * rest are dropped unread (by their SSE name when it is a {@code response.*} type, else after
+   * their {@code type}).
+   */
+  private static boolean uses(String type) {
+    return switch (type) {
+      case "response.created", "response.in_progress", "response.queued", "response.output_text.delta",
+          "response.refusal.delta", "response.output_item.added", "response.output_item.done",
+          "response.function_call_arguments.delta", "response.function_call_arguments.done",
+          "response.reasoning_summary_text.delta", "response.reasoning_text.delta", "response.completed",
+          "response.incomplete", "response.done", "response.failed", "error" -> true;
+      default -> false;
+    };
   }
 
   private void remember(WireResponse response) {
@@ -179,6 +212,8 @@ public final class ResponsesEventMapper implements EventMapper {
 
   /** What the mapper uses of an event's {@code item}: its type, and a function call's fields. */
   private static final class Item {
+    /** Read only up to its type, which says it is not a call: the parser was left inside it. */
+    boolean partRead;
     String type;
     String id;
     String callId;
@@ -190,8 +225,8 @@ public final class ResponsesEventMapper implements EventMapper {
    * Reads an event's payload: {@code type}, {@code delta}, {@code logprobs}, {@code response},
    * {@code item}, the item's coordinates, a call's {@code name} and {@code arguments}, and an error's
    * {@code code}/{@code message} (top-level as documented, or nested under {@code error} as
-   * observed). OpenAI writes {@code type} first, so the logprobs of events other than deltas (the
-   * {@code .done} event repeats them all) are skipped unread.
+   * observed). OpenAI writes {@code type} first: once it names an event the mapper does not use,
+   * or an item that is not a function call, the rest is left unparsed.
    */
   private static final class EventReader implements Json.Reader<Event> {
     private final LogprobsReader logprobs;
@@ -214,7 +249,12 @@ public final class ResponsesEventMapper implements EventMapper {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "type" -> e.type = text(p, field);
+          case "type" -> {
+            e.type = text(p, field);
+            if (e.type != null && !uses(e.type)) {
+              return e;
+            }
+          }
           case "delta" -> e.delta = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : skip(p);
           case "logprobs" -> {
             if (logprobs != null && (e.type == null || e.type.equals("response.output_text.delta"))) {
@@ -224,7 +264,13 @@ public final class ResponsesEventMapper implements EventMapper {
             }
           }
           case "response" -> e.response = responses.object(p, field);
-          case "item" -> e.item = item(p);
+          case "item" -> {
+            // Of an event known to be about an item, the item is all there is to read.
+            e.item = item(p, e.type != null);
+            if (e.item != null && e.item.partRead) {
+              return e;
+            }
+          }
           case "item_id" -> e.itemId = text(p, field);
           case "output_index" -> e.outputIndex = integer(p, field);
           case "summary_index" -> e.summaryIndex = integer(p, field);
@@ -248,7 +294,12 @@ public final class ResponsesEventMapper implements EventMapper {
       return null;
     }
 
-    private static Item item(JsonParser p) throws IOException {
+    /**
+     * The item the parser is on. With {@code mayStop}, an item whose {@code type} shows it is not a
+     * function call is left there (a message's {@code .done} repeats the whole text with its
+     * logprobs), and the parser with it: the caller reads no further.
+     */
+    private static Item item(JsonParser p, boolean mayStop) throws IOException {
       if (!startObject(p, "item")) {
         return null;
       }
@@ -257,7 +308,13 @@ public final class ResponsesEventMapper implements EventMapper {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "type" -> item.type = text(p, field);
+          case "type" -> {
+            item.type = text(p, field);
+            if (mayStop && !FUNCTION_CALL.equals(item.type)) {
+              item.partRead = true;
+              return item;
+            }
+          }
           case "id" -> item.id = text(p, field);
           case "call_id" -> item.callId = text(p, field);
           case "name" -> item.name = text(p, field);
