@@ -23,7 +23,7 @@ public final class StreamLimits {
   public static StreamTooLargeException tooLarge(Closeable source, String what, String limitName, long limit, String provider) {
     StreamTooLargeException e = new StreamTooLargeException(
         what + " exceeded " + limit + " bytes, so the stream was closed. If the provider really sends "
-            + "this much, raise " + limitName + " (default StreamLimits.DEFAULT_MAX_EVENT_BYTES, 1 MiB).",
+            + "this much, raise " + limitName + " on the model's builder.",
         provider == null ? ErrorDetails.none() : ErrorDetails.of(provider));
     try {
       source.close();
