@@ -102,9 +102,7 @@ final class HttpChunkSource implements ChunkSource {
       java.util.List<Chunk> chunks = map(event);
       if (chunks.size() == 1) { // the usual event: one chunk, handed out without the queue
         Chunk chunk = chunks.get(0);
-        if (chunk.finishReason() != null || chunk.choice() != lastStarted) { // else nothing changes: see noteFinish
-          noteFinish(chunk);
-        }
+        noteFinish(chunk);
         return chunk;
       }
       for (Chunk chunk : chunks) {
@@ -145,8 +143,6 @@ final class HttpChunkSource implements ChunkSource {
     }
     finished = !finishedChoices.isEmpty() && finishedChoices.containsAll(startedChoices);
   }
-
-
 
   /** The next event, or null at the end or once closed. */
   private StreamEvent read() {
