@@ -50,7 +50,11 @@ final class Summary {
     long[] latencies = new long[64];
     int latencyCount;
     final List<Double> perplexities = new ArrayList<>();
-    final List<LabelledPrediction> labelled = new ArrayList<>();
+    /**
+     * By row id, so the figures do not depend on the order rows finished in: a resumed run writes them
+     * in another order than a straight one, and floating-point sums differ in the last bit with it.
+     */
+    final java.util.TreeMap<String, LabelledPrediction> labelled = new java.util.TreeMap<>();
     long classifyRows;
     long promptTokens;
     long completionTokens;
@@ -70,7 +74,8 @@ final class Summary {
     }
 
     Double meanPerplexity() {
-      return perplexities.isEmpty() ? null : perplexities.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      // Summed in sorted order: the mean does not depend on the order rows finished in (see labelled).
+      return perplexities.isEmpty() ? null : perplexities.stream().mapToDouble(Double::doubleValue).sorted().average().orElseThrow();
     }
 
     long errorCount() {
@@ -137,7 +142,7 @@ final class Summary {
     }
     for (TargetFigures f : figures.values()) {
       if (!f.labelled.isEmpty()) {
-        f.calibration = Calibration.of(f.labelled, BINS);
+        f.calibration = Calibration.of(new ArrayList<>(f.labelled.values()), BINS);
       }
     }
     return new Summary(figures, agreement(runTargets, answers, tokens));
@@ -187,7 +192,7 @@ final class Summary {
       f.classifyRows++;
       LabelledPrediction p = labelled(row);
       if (p != null) {
-        f.labelled.add(p);
+        f.labelled.put(row.path("id").asText(), p);
       }
     }
   }
