@@ -26,7 +26,8 @@ public interface EventMapper {
    * and throws {@link ErrorMember} for it. The stream then skips its own search of every event's bytes
    * for {@code "error"} (issue 20: 7% of a streamed chunk's CPU) and, when the mapper throws, reads the
    * error as it reads every provider's (typed, redacted, with the request id). Only a mapper that
-   * reads every top-level member of every event may say true; the default is false.
+   * reads every top-level member of every event it parses, and asks {@link StreamEvent#hasTopLevelError()}
+   * of every event it drops unread or stops reading part-way, may say true; the default is false.
    */
   default boolean reportsErrorMember() {
     return false;

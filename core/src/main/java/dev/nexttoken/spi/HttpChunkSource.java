@@ -1,6 +1,5 @@
 package dev.nexttoken.spi;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexttoken.Chunk;
 import dev.nexttoken.ResponseMetadata;
@@ -43,8 +42,6 @@ import okhttp3.Response;
  * (issue 20; the last HTTP chunk after {@code [DONE]} is read by OkHttp when the response closes).
  */
 final class HttpChunkSource implements ChunkSource {
-  private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
-
   private final String provider;
   private final Call call;
   private final Response response;
@@ -185,11 +182,7 @@ final class HttpChunkSource implements ChunkSource {
 
   private void checkForError(StreamEvent event) {
     boolean named = "error".equals(event.event());
-    // Cheap tests first: on the bytes as they arrived (most events are chunks, and only a payload
-    // mentioning "error" needs a parse), then the top level with the streaming parser (OpenAI
-    // Responses' response.completed always says "error": null beside the whole answer, whose tree was
-    // 8 times its size and half the stream's CPU). A tree is built only for a real error.
-    if (!named && (!event.startsWith('{') || !event.contains(ERROR_KEY) || !hasTopLevelError(event))) {
+    if (!named && !event.hasTopLevelError()) {
       return;
     }
     String data = event.data();
@@ -205,29 +198,6 @@ final class HttpChunkSource implements ChunkSource {
       throw streamError(ProviderError.fromJson(root));
     }
   }
-
-  /** Whether the event is an object with a non-null top-level "error"; false for anything unreadable. */
-  private boolean hasTopLevelError(StreamEvent event) {
-    try {
-      return Json.read(event, TOP_LEVEL_ERROR, provider, "a stream event");
-    } catch (MalformedResponseException e) {
-      return false; // not JSON: the mapper says what is wrong with it
-    }
-  }
-
-  private static final Json.Reader<Boolean> TOP_LEVEL_ERROR = p -> {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      return false;
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      boolean error = "error".equals(p.currentName());
-      if (p.nextToken() != JsonToken.VALUE_NULL && error) {
-        return true;
-      }
-      p.skipChildren();
-    }
-    return false;
-  };
 
   /**
    * An error a provider's mapper read from its own event shape (OpenAI Responses'

@@ -1,5 +1,7 @@
 package dev.nexttoken.spi;
 
+import com.fasterxml.jackson.core.JsonToken;
+import dev.nexttoken.error.MalformedResponseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class StreamEvent {
   private static final String DONE = "[DONE]";
   private static final byte[] DONE_BYTES = DONE.getBytes(StandardCharsets.US_ASCII);
+  private static final AsciiPattern ERROR_KEY = new AsciiPattern("\"error\"");
 
   private final String event;
   private final String id;
@@ -95,6 +98,42 @@ public final class StreamEvent {
   boolean startsWith(char c) {
     return bytes != null ? bytes.length > 0 && bytes[0] == (byte) c : !data.isEmpty() && data.charAt(0) == c;
   }
+
+  /**
+   * True when the data is a JSON object with a non-null top-level {@code "error"} member: how a
+   * provider reports a failure in the middle of a stream. Cheap tests first, on the bytes as they
+   * arrived (most events are chunks, and only one that mentions "error" is read), then the top level
+   * with the streaming parser, nested values skipped: OpenAI Responses' {@code response.completed}
+   * says {@code "error": null} inside the whole answer, and a tree of it was 8 times its size. False
+   * for data that is not JSON: the mapper says what is wrong with it.
+   *
+   * <p>The stream checks every event with this, unless its mapper {@link EventMapper#reportsErrorMember()
+   * reports the member itself}; such a mapper calls it for the events it drops unread.
+   */
+  public boolean hasTopLevelError() {
+    if (!startsWith('{') || !contains(ERROR_KEY)) {
+      return false;
+    }
+    try {
+      return Json.read(this, TOP_LEVEL_ERROR, "stream", "a stream event");
+    } catch (MalformedResponseException e) {
+      return false;
+    }
+  }
+
+  private static final Json.Reader<Boolean> TOP_LEVEL_ERROR = p -> {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return false;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean error = "error".equals(p.currentName());
+      if (p.nextToken() != JsonToken.VALUE_NULL && error) {
+        return true;
+      }
+      p.skipChildren();
+    }
+    return false;
+  };
 
   @Override
   public boolean equals(Object o) {

@@ -25,12 +25,15 @@ import okio.BufferedSource;
  * written by hand for exactly these calls. It writes each request body, checks the status,
  * reads the content, each token's logprob and each alternative into small records, and checks them.
  * Fields user code does not need (bytes, ids, usage) are skipped, not read; so is the rest of a
- * Responses event once its {@code type} (written first) says it is not a text delta.
+ * Responses event once its {@code type} (written first) says it is not a text delta, but for
+ * {@code response.completed}'s {@code output_tokens}: the Responses scenario asks every client for
+ * the usage, as an application that bills tokens must (there it is the one place it is told).
  */
 public final class FloorClient implements BenchClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final String TEXT_DELTA = "response.output_text.delta";
+  private static final String COMPLETED = "response.completed";
 
   /**
    * Tuned as a user running 64 callers would tune it (issue 20): a pool that keeps 128 idle
@@ -161,6 +164,7 @@ public final class FloorClient implements BenchClient {
     try (Response response = post(responsesUrl, responsesBody())) {
       BufferedSource source = response.body().source();
       int deltas = 0;
+      int outputTokens = -1;
       while (true) {
         long newline = source.indexOf((byte) '\n');
         if (newline < 0) {
@@ -176,13 +180,15 @@ public final class FloorClient implements BenchClient {
           Check.delta(deltas, event.delta());
           checkPositions(event.positions(), deltas, 1);
           deltas++;
-        } else if (event.type().equals("response.completed")) {
+        } else if (event.type().equals(COMPLETED)) {
+          outputTokens = event.outputTokens();
           break;
         } else if (event.type().equals("response.failed") || event.type().equals("error")) {
           throw new IOException("the Responses stream failed: " + event.type());
         }
       }
       Check.equal("text deltas", Canned.STREAM_CHUNKS, deltas);
+      Check.equal("output tokens in the usage", Canned.STREAM_CHUNKS, outputTokens);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -193,8 +199,11 @@ public final class FloorClient implements BenchClient {
     return true;
   }
 
-  /** One Responses stream event: its type, and for a text delta its text and logprobs (else null). */
-  public record ResponsesEvent(String type, String delta, List<Position> positions) {}
+  /**
+   * One Responses stream event: its type; for a text delta its text and logprobs (else null); for
+   * {@code response.completed} the usage's {@code output_tokens} (else -1).
+   */
+  public record ResponsesEvent(String type, String delta, List<Position> positions, int outputTokens) {}
 
   /**
    * Reads one Responses event's JSON ({@code data} without the {@code "data: "} prefix). OpenAI
@@ -213,8 +222,11 @@ public final class FloorClient implements BenchClient {
         switch (field) {
           case "type" -> {
             type = p.getText();
+            if (type.equals(COMPLETED)) {
+              return new ResponsesEvent(type, null, null, outputTokens(p));
+            }
             if (!type.equals(TEXT_DELTA)) {
-              return new ResponsesEvent(type, null, null);
+              return new ResponsesEvent(type, null, null, -1);
             }
           }
           case "delta" -> {
@@ -231,8 +243,42 @@ public final class FloorClient implements BenchClient {
       if (type == null) {
         throw new IOException("a Responses event without a type");
       }
-      return new ResponsesEvent(type, delta, positions);
+      return new ResponsesEvent(type, delta, positions, -1);
     }
+  }
+
+  /**
+   * The {@code output_tokens} of {@code response.completed}'s usage, the parser just past its type:
+   * the least a client that bills tokens reads of it. Everything else (the whole answer again, in
+   * {@code output}, ahead of {@code usage}) is skipped, which still tokenizes it: JSON has no other
+   * way past a value.
+   */
+  private static int outputTokens(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if (!field.equals("response")) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String member = p.currentName();
+        p.nextToken();
+        if (!member.equals("usage") || p.currentToken() != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String count = p.currentName();
+          p.nextToken();
+          if (count.equals("output_tokens")) {
+            return p.getIntValue();
+          }
+          p.skipChildren();
+        }
+      }
+    }
+    return -1;
   }
 
   @Override

@@ -81,8 +81,13 @@ public final class NextTokenClient implements BenchClient {
    */
   private void readStream(boolean responsesApi) {
     int chunks = 0;
+    int outputTokens = -1;
     try (var s = responsesApi ? responsesModel.get().chatStreaming(stream) : model.chatStreaming(stream)) {
       for (var chunk : s) {
+        var usage = chunk.usage();
+        if (usage != null && usage.completionTokens() != null) {
+          outputTokens = usage.completionTokens();
+        }
         var logprobs = chunk.logprobs();
         if (logprobs == null || logprobs.isEmpty()) { // null (since issue 14): the chunk carries no logprobs
           continue;
@@ -102,6 +107,9 @@ public final class NextTokenClient implements BenchClient {
       }
     }
     Check.equal("chunks with logprobs", Canned.STREAM_CHUNKS, chunks);
+    if (responsesApi) {
+      Check.equal("output tokens in the usage", Canned.STREAM_CHUNKS, outputTokens);
+    }
   }
 
   @Override

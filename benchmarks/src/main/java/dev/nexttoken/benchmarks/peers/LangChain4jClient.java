@@ -108,6 +108,8 @@ public final class LangChain4jClient implements BenchClient {
       deltas++;
     }
     Check.equal("text deltas with logprobs", Canned.STREAM_CHUNKS, deltas);
+    Integer outputTokens = answer.tokenUsage() == null ? null : answer.tokenUsage().outputTokenCount();
+    Check.equal("output tokens in the usage", Canned.STREAM_CHUNKS, outputTokens == null ? -1 : outputTokens);
   }
 
   @Override

@@ -91,6 +91,7 @@ public final class OpenAiJavaClient implements BenchClient {
   public void responses() {
     int deltas = 0;
     boolean completed = false;
+    int outputTokens = -1;
     try (StreamResponse<ResponseStreamEvent> response = client.responses().createStreaming(responses.get())) {
       Iterator<ResponseStreamEvent> it = response.stream().iterator();
       while (it.hasNext()) {
@@ -112,11 +113,13 @@ public final class OpenAiJavaClient implements BenchClient {
           deltas++;
         } else if (event.isCompleted()) {
           completed = true;
+          outputTokens = (int) event.asCompleted().response().usage().orElseThrow().outputTokens();
         }
       }
     }
     Check.equal("text deltas", Canned.STREAM_CHUNKS, deltas);
     Check.equal("response.completed events", 1, completed ? 1 : 0);
+    Check.equal("output tokens in the usage", Canned.STREAM_CHUNKS, outputTokens);
   }
 
   @Override

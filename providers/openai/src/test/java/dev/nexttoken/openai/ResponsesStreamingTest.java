@@ -202,6 +202,34 @@ class ResponsesStreamingTest extends ResponsesServerTest {
   }
 
   /**
+   * The mapper notices a top-level {@code "error"} itself (so core does not read every event again to
+   * look for one); an event it drops unread by name, stops reading after its type or its item's type,
+   * or reads whole, all still end the stream with the typed error, after what came before.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "dropped by its name | event: response.output_text.done\\ndata: {\"type\":\"response.output_text.done\",ERROR}",
+      "dropped after its type | data: {\"type\":\"response.content_part.done\",ERROR}",
+      "dropped after its item's type | data: {\"type\":\"response.output_item.done\",\"item\":{\"type\":\"message\"},ERROR}",
+      "an event of a type it reads | data: {\"type\":\"response.output_text.delta\",\"delta\":\"!\",ERROR}",
+      "an event of no type | data: {ERROR}",
+      "an error ahead of the type | data: {ERROR,\"type\":\"response.output_text.delta\",\"delta\":\"!\"}"})
+  void aTopLevelErrorInAnyEventIsATypedStreamError(String where, String event) {
+    String body = read("responses", "stream-logprobs.sse");
+    String error = "\"error\":{\"code\":\"server_error\",\"message\":\"Boom mid-stream.\"}";
+    String cut = body.substring(0, body.indexOf("event: response.output_text.done"));
+    server.enqueue(sse(cut + event.replace("\\n", "\n").replace("ERROR", error) + "\n\n"));
+
+    CompletionStream stream = model.chatStreaming(ResponsesChatTest.paris(2));
+    StreamErrorException e = assertThrows(StreamErrorException.class, () -> chunks(stream));
+
+    assertEquals("server_error", e.details().errorCode());
+    assertTrue(e.getMessage().contains("Boom mid-stream."), e::getMessage);
+    assertEquals("Paris.", stream.partial().text());
+    stream.close();
+  }
+
+  /**
    * The events that repeat what the deltas said are not parsed past what shows they are repeats: their
    * SSE name, else their leading {@code type}, or an item's {@code type} that is not a function call.
    * Each is broken right after that point here, and the stream still collects to the same answer, with
