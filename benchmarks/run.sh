@@ -2,7 +2,7 @@
 # Runs every benchmark and writes benchmarks/results/latest.md and latest.json.
 #
 #   benchmarks/run.sh quick   # one round, short iterations: under 10 minutes on 2 cores
-#   benchmarks/run.sh full    # three rounds, client order rotated: under 40 minutes on 2 cores
+#   benchmarks/run.sh full    # three rounds, client order rotated: about 45 minutes on 2 cores (50 with a baseline)
 #   benchmarks/run.sh smoke   # one round of 1 s iterations: shows the suite works, measures nothing;
 #                             # its reports go to benchmarks/target/bench/results/
 #
