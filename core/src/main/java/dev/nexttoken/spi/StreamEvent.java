@@ -108,7 +108,8 @@ public final class StreamEvent {
    * for data that is not JSON: the mapper says what is wrong with it.
    *
    * <p>The stream checks every event with this, unless its mapper {@link EventMapper#reportsErrorMember()
-   * reports the member itself}; such a mapper calls it for the events it drops unread.
+   * reports the member itself}; such a mapper calls it for the events it drops unread or stops
+   * reading part-way.
    */
   public boolean hasTopLevelError() {
     if (!startsWith('{') || !contains(ERROR_KEY)) {
