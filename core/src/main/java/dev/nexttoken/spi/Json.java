@@ -87,6 +87,19 @@ public final class Json {
   @FunctionalInterface
   public interface Reader<T> {
     T read(JsonParser parser) throws IOException;
+
+    /**
+     * The reader's fast path for a whole document in memory (a stream event, a buffered body), read
+     * with a {@link JsonScanner}: the value, or null to leave the document to {@link #read}. It gives
+     * up on anything it does not handle by throwing {@link JsonScanner.Unhandled} (any other
+     * exception is taken the same way), and the document is read again by {@link #read}: so it must
+     * return only what {@link #read} would return for the same bytes. None by default.
+     *
+     * @param utf8 the document, {@code length} bytes from {@code offset}
+     */
+    default T scan(byte[] utf8, int offset, int length) {
+      return null;
+    }
   }
 
   private Json() {}
@@ -137,6 +150,10 @@ public final class Json {
     if (utf8 == null) {
       return read(event.data(), reader, provider, what);
     }
+    T scanned = scan(reader, utf8);
+    if (scanned != null) {
+      return scanned;
+    }
     try {
       return readInMemory(() -> FACTORY.createParser(utf8), reader, provider, what);
     } catch (MalformedResponseException e) {
@@ -144,6 +161,31 @@ public final class Json {
       // streams were always read): a stray byte must not end a stream. A body that is malformed as
       // text too fails here again, with the same kind of error.
       return read(event.data(), reader, provider, what);
+    }
+  }
+
+  /**
+   * Reads {@code utf8}, a whole body in memory, with a hand-written {@code reader}: its
+   * {@link Reader#scan fast path} first, else jackson-core.
+   *
+   * @throws MalformedResponseException when the body is not {@code what}
+   */
+  public static <T> T read(byte[] utf8, Reader<T> reader, String provider, String what) {
+    T scanned = scan(reader, utf8);
+    if (scanned != null) {
+      return scanned;
+    }
+    return readInMemory(() -> FACTORY.createParser(utf8), reader, provider, what);
+  }
+
+  /** The reader's fast path, or null when it has none or gave up (the bytes are then read by jackson-core). */
+  private static <T> T scan(Reader<T> reader, byte[] utf8) {
+    try {
+      return reader.scan(utf8, 0, utf8.length);
+    } catch (RuntimeException e) {
+      // JsonScanner.Unhandled, or a value the fast path could not take (a record's check): either
+      // way the jackson-core path reads the same bytes and reports what is wrong in its own words.
+      return null;
     }
   }
 

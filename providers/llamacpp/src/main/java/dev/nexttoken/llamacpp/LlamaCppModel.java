@@ -217,7 +217,7 @@ public final class LlamaCppModel extends AbstractLanguageModel {
   @Override
   protected Completion doChat(ChatRequest request) {
     LogprobsOption logprobs = logprobs(request.options().logprobs());
-    return transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> chat.completion(body, metadata, logprobs));
+    return chat.completion(transport.postJson(CHAT, chat.body(request, false, false)), logprobs);
   }
 
   @Override

@@ -226,9 +226,8 @@ public final class OpenAiModel extends AbstractLanguageModel {
   @Override
   protected Completion doChat(ChatRequest request) {
     checkEffort(request);
-    // Parsed as the body arrives: no copy of the whole body (31 KB for 64 tokens with logprobs) first.
     LogprobsOption logprobs = request.options().logprobsOrNone();
-    return capped(() -> transport.postJson(CHAT, chat.body(request, false, false), (body, metadata) -> ids(chat.completion(body, metadata, logprobs))));
+    return capped(() -> ids(chat.completion(transport.postJson(CHAT, chat.body(request, false, false)), logprobs)));
   }
 
   @Override

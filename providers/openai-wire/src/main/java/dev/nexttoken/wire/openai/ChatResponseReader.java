@@ -20,6 +20,7 @@ import dev.nexttoken.logprob.TokenCandidate;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.JsonScanner;
 import dev.nexttoken.spi.JsonValues;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -55,6 +56,9 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
   private final LogprobsOption logprobs;
   private final boolean strictAlternatives;
   private final JsonValues.Scratch scratch = new JsonValues.Scratch();
+  /** The fast path over a document in memory ({@link #scan}); it shares nothing with this reader but the options. */
+  private final ChatResponseScanner scanner;
+  private final JsonScanner.Scratch scannerScratch = new JsonScanner.Scratch();
   /** Stream chunks: a non-null top-level "error" throws {@link EventMapper.ErrorMember} (see ChatChunkMapper). */
   private final boolean reportErrorMember;
   /** The last answer's id, model and fingerprint: a stream repeats them in every chunk, so they are reused. */
@@ -78,6 +82,13 @@ public final class ChatResponseReader implements Json.Reader<ChatResponse> {
     this.logprobs = logprobs;
     this.strictAlternatives = dialect.strictAlternatives();
     this.reportErrorMember = reportErrorMember;
+    this.scanner = new ChatResponseScanner(logprobs);
+  }
+
+  /** The same answer, read by {@link ChatResponseScanner} when it covers the document (see there). */
+  @Override
+  public ChatResponse scan(byte[] utf8, int offset, int length) {
+    return scanner.read(new JsonScanner(utf8, offset, length, scannerScratch));
   }
 
   @Override

@@ -3,11 +3,9 @@ package dev.nexttoken.wire.openai;
 import dev.nexttoken.ChatRequest;
 import dev.nexttoken.Completion;
 import dev.nexttoken.LogprobsOption;
-import dev.nexttoken.ResponseMetadata;
 import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.Json;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * {@code POST /v1/chat/completions} in one dialect: the three things a provider needs (the body,
@@ -34,13 +32,15 @@ public final class ChatWire {
   }
 
   /**
-   * Reads a blocking answer as it arrives (no copy of the whole body first) into a completion.
+   * Reads a blocking answer, the whole body in memory, into a completion. Whole rather than as it
+   * arrives (as before issue 20): so {@link ChatResponseScanner} reads it, at less than half of
+   * jackson-core's cost, for one copy of the body (31 KB for 64 tokens with 5 alternatives each).
    *
    * @param logprobs what the request asked for: logprobs a server sends anyway are not read
    */
-  public Completion completion(InputStream body, ResponseMetadata headers, LogprobsOption logprobs) throws IOException {
-    ChatResponse response = Json.read(body, new ChatResponseReader(logprobs, dialect), dialect.provider(), "a chat completion");
-    return ChatMapping.toCompletion(response, headers, dialect.provider());
+  public Completion completion(HttpResult result, LogprobsOption logprobs) {
+    ChatResponse response = Json.read(result.body(), new ChatResponseReader(logprobs, dialect), dialect.provider(), "a chat completion");
+    return ChatMapping.toCompletion(response, result.metadata(), dialect.provider());
   }
 
   /** A fresh mapper for one stream's events. */
