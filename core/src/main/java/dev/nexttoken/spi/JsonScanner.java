@@ -67,6 +67,8 @@ public final class JsonScanner {
   private boolean justOpened;
   private int nameStart;
   private int nameLength;
+  /** The current name holds an escape: only {@link #fieldName()} reads it. */
+  private boolean nameEscaped;
   private final Scratch scratch;
 
   /**
@@ -185,31 +187,20 @@ public final class JsonScanner {
     if (b != '"') {
       throw unhandled();
     }
-    int start = ++pos;
-    boolean ascii = true;
-    while (true) {
-      if (pos >= end) {
-        throw unhandled();
-      }
-      byte c = in[pos];
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\' || (c >= 0 && c < 0x20)) {
-        throw unhandled(); // escaped names are left to jackson-core, which decodes them
-      }
-      ascii &= c >= 0;
-      pos++;
-    }
-    if (!ascii) {
-      checkUtf8(start, pos); // a name no reader asks for is still checked, as jackson-core checks it
-    }
-    if (pos - start > MAX_NAME_LENGTH) {
+    int start = pos;
+    skipString(); // checked as jackson-core checks it, even where no reader asks for the name
+    if (pos - start - 2 > MAX_NAME_LENGTH) {
       throw unhandled();
     }
-    nameStart = start;
-    nameLength = pos - start;
-    pos++;
+    nameStart = start + 1;
+    nameLength = pos - start - 2;
+    nameEscaped = false;
+    for (int i = nameStart; i < nameStart + nameLength; i++) {
+      if (in[i] == '\\') {
+        nameEscaped = true;
+        break;
+      }
+    }
     if (peek() != ':') {
       throw unhandled();
     }
@@ -217,8 +208,14 @@ public final class JsonScanner {
     return true;
   }
 
-  /** Whether the current field's name is {@code name} (ASCII bytes). */
+  /**
+   * Whether the current field's name is {@code name} (ASCII bytes). A name written with escapes is
+   * unhandled: it may spell one of the names asked for ({@code "\\u0069d"} is {@code id}).
+   */
   public boolean nameIs(byte[] name) {
+    if (nameEscaped) {
+      throw unhandled();
+    }
     if (nameLength != name.length) {
       return false;
     }
@@ -229,6 +226,25 @@ public final class JsonScanner {
       }
     }
     return true;
+  }
+
+  /** The current field's name as text: for objects whose names are data (a map of tokens to logprobs). */
+  public String fieldName() {
+    if (!nameEscaped) {
+      int from = nameStart;
+      int to = nameStart + nameLength;
+      for (int i = from; i < to; i++) {
+        if (in[i] < 0) {
+          return utf8(from, to);
+        }
+      }
+      return new String(in, from, nameLength, StandardCharsets.ISO_8859_1);
+    }
+    int resume = pos;
+    pos = nameStart;
+    String name = escaped(nameStart); // reads on to the name's closing quote
+    pos = resume;
+    return name;
   }
 
   /** Moves to the array's next element: true when there is one to read; false at the end, which is consumed. */

@@ -171,7 +171,7 @@ class JsonScannerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[1 2]", "{a:1}", "{\"\\u0061\":1}", "{\"a\":1}x",
+  @ValueSource(strings = {"{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[1 2]", "{a:1}", "{\"\\x61\":1}", "{\"a\":1}x",
       "{\"a\":1", "[300]", "[1.0]", "[\"1\"]", "{\"a\":nul}", "{\"a\":tru}"})
   void malformedOrUnusualDocumentsAreLeftToJackson(String json) {
     assertThrows(JsonScanner.Unhandled.class, () -> {
@@ -186,6 +186,24 @@ class JsonScannerTest {
       }
       s.finish();
     });
+  }
+
+  @Test
+  void aNameWrittenWithEscapesIsReadAsTextButNeverMatched() {
+    JsonScanner s = scanner("{\"\\u0069d\":1,\"\\n caf\u00e9\":2,\"\u4e16\":3}");
+    assertTrue(s.beginObject());
+    assertTrue(s.nextField());
+    assertEquals("id", s.fieldName());
+    assertThrows(JsonScanner.Unhandled.class, () -> s.nameIs("id".getBytes(UTF_8)), "it spells id: only jackson-core may decide");
+    assertEquals(1, s.integer());
+    assertTrue(s.nextField());
+    assertEquals("\n caf\u00e9", s.fieldName());
+    assertEquals(2, s.integer());
+    assertTrue(s.nextField());
+    assertEquals("\u4e16", s.fieldName());
+    assertEquals(3, s.integer());
+    assertFalse(s.nextField());
+    s.finish();
   }
 
   @Test

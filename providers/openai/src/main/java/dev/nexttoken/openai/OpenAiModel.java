@@ -15,6 +15,7 @@ import dev.nexttoken.error.InvalidRequestException;
 import dev.nexttoken.openai.internal.CompletionChunkMapper;
 import dev.nexttoken.openai.internal.CompletionMapping;
 import dev.nexttoken.openai.internal.CompletionResponse;
+import dev.nexttoken.openai.internal.CompletionResponseReader;
 import dev.nexttoken.openai.internal.LogprobCap;
 import dev.nexttoken.openai.internal.PromptLogprobScoring;
 import dev.nexttoken.openai.internal.RequestMapper;
@@ -22,6 +23,7 @@ import dev.nexttoken.openai.internal.ScoreMapping;
 import dev.nexttoken.openai.internal.TokenIds;
 import dev.nexttoken.spi.AbstractLanguageModel;
 import dev.nexttoken.spi.EventMapper;
+import dev.nexttoken.spi.HttpResult;
 import dev.nexttoken.spi.HttpTransport;
 import dev.nexttoken.spi.Json;
 import dev.nexttoken.spi.ModelBuilder;
@@ -211,9 +213,12 @@ public final class OpenAiModel extends AbstractLanguageModel {
 
   @Override
   protected Completion doComplete(CompletionRequest request) {
-    // Parsed as the body arrives: no copy of the whole body first.
-    return capped(() -> transport.postJson(COMPLETIONS, RequestMapper.completion(request, dialect, false, false, tokenIds), (body, metadata) ->
-        ids(CompletionMapping.toCompletion(Json.read(body, CompletionResponse.class, provider(), "an OpenAI completion"), metadata, request, provider()))));
+    return capped(() -> {
+      // The whole body, so that CompletionResponseReader's scan reads it (issue 20).
+      HttpResult result = transport.postJson(COMPLETIONS, RequestMapper.completion(request, dialect, false, false, tokenIds));
+      CompletionResponse response = Json.read(result.body(), new CompletionResponseReader(), provider(), "an OpenAI completion");
+      return ids(CompletionMapping.toCompletion(response, result.metadata(), request, provider()));
+    });
   }
 
   @Override

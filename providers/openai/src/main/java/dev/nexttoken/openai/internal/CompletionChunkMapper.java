@@ -26,6 +26,7 @@ import java.util.Map;
 public final class CompletionChunkMapper implements EventMapper {
   private final LogprobsOption logprobs;
   private final String provider;
+  private final CompletionResponseReader reader = new CompletionResponseReader();
   private boolean fingerprintSeen;
 
   /** @param provider the provider name for errors ({@code openai}, {@code vllm}) */
@@ -36,7 +37,7 @@ public final class CompletionChunkMapper implements EventMapper {
 
   @Override
   public Chunk map(StreamEvent event) {
-    CompletionResponse response = Json.read(event.data(), CompletionResponse.class, provider, "an OpenAI completion stream chunk");
+    CompletionResponse response = Json.read(event, reader, provider, "an OpenAI completion stream chunk");
     CompletionResponse.Choice choice = CompletionChoices.first(response.choices());
     String text = "";
     List<TokenLogprob> tokens = null;
