@@ -55,8 +55,12 @@ public final class StreamEvent {
     this.id = id;
   }
 
-  /** An event whose data is {@code utf8}, owned by the event from now on (not copied). */
-  static StreamEvent ofUtf8(String event, byte[] utf8, String id) {
+  /**
+   * An event whose data is {@code utf8}, owned by the event from now on (not copied): what the
+   * stream readers make, and so what a mapper's fast path ({@link Json.Reader#scan}) reads; an event
+   * made from text is read by the parser path.
+   */
+  public static StreamEvent ofUtf8(String event, byte[] utf8, String id) {
     return new StreamEvent(event, utf8, id);
   }
 

@@ -13,6 +13,7 @@ import dev.nexttoken.ToolCallDelta;
 import dev.nexttoken.logprob.TokenLogprob;
 import dev.nexttoken.spi.EventMapper;
 import dev.nexttoken.spi.Json;
+import dev.nexttoken.spi.JsonScanner;
 import dev.nexttoken.spi.StreamEvent;
 import java.io.IOException;
 import java.util.List;
@@ -85,6 +86,15 @@ public final class ResponsesEventMapper implements EventMapper {
   @Override
   public boolean reportsErrorMember() {
     return true;
+  }
+
+  /** Whether the fast path reads {@code utf8} itself (for the test that compares it with the parser path). */
+  static boolean scans(byte[] utf8, LogprobsOption logprobs) {
+    try {
+      return new EventReader(logprobs).scan(utf8, 0, utf8.length) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override
@@ -257,8 +267,23 @@ public final class ResponsesEventMapper implements EventMapper {
    * or an item that is not a function call, the rest is left unparsed.
    */
   private static final class EventReader implements Json.Reader<Event> {
+    private static final String TEXT_DELTA = "response.output_text.delta";
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] DELTA = ascii("delta");
+    private static final byte[] LOGPROBS = ascii("logprobs");
+    private static final byte[] ITEM_ID = ascii("item_id");
+    private static final byte[] OUTPUT_INDEX = ascii("output_index");
+    private static final byte[] CONTENT_INDEX = ascii("content_index");
+    private static final byte[] SEQUENCE_NUMBER = ascii("sequence_number");
+    private static final byte[] OBFUSCATION = ascii("obfuscation");
+
     private final LogprobsReader logprobs;
     private final ResponseReader responses;
+    private final JsonScanner.Scratch scratch = new JsonScanner.Scratch();
+
+    private static byte[] ascii(String name) {
+      return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 
     EventReader(LogprobsOption option) {
       this.logprobs = option.enabled() ? new LogprobsReader(option.topLogprobs()) : null;
@@ -320,6 +345,51 @@ public final class ResponsesEventMapper implements EventMapper {
       }
       if (e.error == null && (code != null || message != null)) {
         e.error = new WireResponse.WireError(code, message);
+      }
+      return e;
+    }
+
+    /**
+     * A text delta, the stream's bulk (2,000 of 2,010 events for 2,000 tokens), read with a
+     * {@link JsonScanner} (issue 20, as the chat chunks are); every other event, and any delta with a
+     * field this path does not read as the parser path reads it, is left to {@link #read}.
+     */
+    @Override
+    public Event scan(byte[] utf8, int offset, int length) {
+      JsonScanner s = new JsonScanner(utf8, offset, length, scratch);
+      if (!s.beginObject()) {
+        throw JsonScanner.giveUp();
+      }
+      Event e = new Event();
+      while (s.nextField()) {
+        if (s.nameIs(TYPE)) {
+          e.type = s.string();
+          if (!TEXT_DELTA.equals(e.type)) {
+            throw JsonScanner.giveUp(); // every other event is the parser path's
+          }
+        } else if (s.nameIs(DELTA)) {
+          e.delta = s.string();
+        } else if (s.nameIs(LOGPROBS)) {
+          if (logprobs != null) { // the type, when already read, is a text delta
+            e.logprobs = logprobs.scan(s);
+          } else {
+            s.skipValue();
+          }
+        } else if (s.nameIs(ITEM_ID)) {
+          e.itemId = s.string();
+        } else if (s.nameIs(OUTPUT_INDEX)) {
+          e.outputIndex = s.integer();
+        } else if (s.nameIs(CONTENT_INDEX)) {
+          e.contentIndex = s.integer();
+        } else if (s.nameIs(SEQUENCE_NUMBER) || s.nameIs(OBFUSCATION)) {
+          s.skipValue();
+        } else {
+          throw JsonScanner.giveUp(); // a field a delta does not document (response, item, error...): the parser path's
+        }
+      }
+      s.finish();
+      if (e.type == null) {
+        throw JsonScanner.giveUp();
       }
       return e;
     }
