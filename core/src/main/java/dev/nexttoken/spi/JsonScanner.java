@@ -705,8 +705,79 @@ public final class JsonScanner {
       case 'n' -> literal(NULL);
       case 't' -> literal(TRUE);
       case 'f' -> literal(FALSE);
-      default -> number(0);
+      default -> skipNumber();
     }
+  }
+
+  /**
+   * Skips a number, checking it as {@link #number} reads it, without converting it: a skipped
+   * value is most often a long run of logprobs (a Responses stream's closing event repeats every
+   * one), and converting each was most of the cost of passing over them.
+   */
+  private void skipNumber() {
+    int start = pos;
+    if (in[pos] == '-') {
+      pos++;
+    }
+    if (pos >= end) {
+      throw unhandled();
+    }
+    int c = in[pos];
+    if (c == '0') {
+      pos++;
+    } else if (c >= '1' && c <= '9') {
+      skipDigits();
+    } else {
+      throw unhandled();
+    }
+    if (pos < end && in[pos] == '.') {
+      pos++;
+      if (skipDigits() == 0) {
+        throw unhandled();
+      }
+    }
+    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+      pos++;
+      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
+        pos++;
+      }
+      if (skipDigits() == 0) {
+        throw unhandled();
+      }
+    }
+    if (pos - start > MAX_NUMBER_LENGTH) {
+      throw unhandled();
+    }
+  }
+
+  /** Moves past a run of digits; how many there were. */
+  private int skipDigits() {
+    int first = pos;
+    int c;
+    while (pos < end && (c = in[pos]) >= '0' && c <= '9') {
+      pos++;
+    }
+    return pos - first;
+  }
+
+  /**
+   * The integer field {@code wanted} of the object that is the next value, as
+   * {@code JsonValues.integerIn} reads it: null for a null object or when the field is not there,
+   * the last one when it is there twice; every other field skipped.
+   */
+  public Integer integerIn(byte[] wanted) {
+    if (!beginObject()) {
+      return null;
+    }
+    Integer value = null;
+    while (nextField()) {
+      if (nameIs(wanted)) {
+        value = integer();
+      } else {
+        skipValue();
+      }
+    }
+    return value;
   }
 
   /** Checks that nothing but whitespace follows the document. */

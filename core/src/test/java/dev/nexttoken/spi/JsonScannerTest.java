@@ -86,6 +86,35 @@ class JsonScannerTest {
     assertThrows(JsonScanner.Unhandled.class, () -> scannedNumber(text));
   }
 
+  /** A number skipped is checked as one read: the same texts pass (to the same end) and the same are left to jackson-core. */
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-0", "-0.0", "0E+5", "-5", "12345678901234567890", "1.5e-300", "-0.31725305", "-1.0280384e-06",
+      "-12.000000000000000000001", "01", "-", "1.", "+1", "1e", "1e+", "-Infinity", "0x10", "1.5.2", "1-", "00", "-01", "1e5.5", "2e-",
+      "1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890.5"})
+  void aSkippedNumberIsCheckedAsARead(String text) {
+    boolean read = accepts(() -> scannedNumber(text));
+    boolean skipped = accepts(() -> {
+      JsonScanner s = scanner(text);
+      s.skipValue();
+      s.finish();
+    });
+    assertEquals(read, skipped, text);
+    assertEquals(read, accepts(() -> {
+      JsonScanner s = scanner("[" + text + ",7]");
+      s.skipValue();
+      s.finish();
+    }), text + " in an array");
+  }
+
+  private static boolean accepts(Runnable scan) {
+    try {
+      scan.run();
+      return true;
+    } catch (JsonScanner.Unhandled e) {
+      return false;
+    }
+  }
+
   @Test
   void nullIsTheCallersDefault() {
     assertEquals(-7.0, scanner("null").number(-7.0));

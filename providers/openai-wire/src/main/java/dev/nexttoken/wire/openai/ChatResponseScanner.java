@@ -340,29 +340,13 @@ final class ChatResponseScanner {
       } else if (s.nameIs(TOTAL_TOKENS)) {
         total = s.integer();
       } else if (s.nameIs(PROMPT_DETAILS)) {
-        cached = integerIn(s, CACHED_TOKENS);
+        cached = s.integerIn(CACHED_TOKENS);
       } else if (s.nameIs(COMPLETION_DETAILS)) {
-        reasoning = integerIn(s, REASONING_TOKENS);
+        reasoning = s.integerIn(REASONING_TOKENS);
       } else {
         s.skipValue();
       }
     }
     return new WireUsage(prompt, completion, total, cached, reasoning);
-  }
-
-  /** The integer field {@code wanted} of an object, or null (a null object, or none there), as JsonValues.integerIn. */
-  private static Integer integerIn(JsonScanner s, byte[] wanted) {
-    if (!s.beginObject()) {
-      return null;
-    }
-    Integer value = null;
-    while (s.nextField()) {
-      if (s.nameIs(wanted)) {
-        value = s.integer();
-      } else {
-        s.skipValue();
-      }
-    }
-    return value;
   }
 }

@@ -270,6 +270,7 @@ public final class ResponsesEventMapper implements EventMapper {
     private static final String TEXT_DELTA = "response.output_text.delta";
     private static final byte[] TYPE = ascii("type");
     private static final byte[] DELTA = ascii("delta");
+    private static final byte[] RESPONSE = ascii("response");
     private static final byte[] LOGPROBS = ascii("logprobs");
     private static final byte[] ITEM_ID = ascii("item_id");
     private static final byte[] OUTPUT_INDEX = ascii("output_index");
@@ -350,9 +351,10 @@ public final class ResponsesEventMapper implements EventMapper {
     }
 
     /**
-     * A text delta, the stream's bulk (2,000 of 2,010 events for 2,000 tokens), read with a
-     * {@link JsonScanner} (issue 20, as the chat chunks are); every other event, and any delta with a
-     * field this path does not read as the parser path reads it, is left to {@link #read}.
+     * A text delta, the stream's bulk (2,000 of 2,010 events for 2,000 tokens), and the closing event,
+     * the largest (its response repeats the whole answer: {@link ResponseReader#scan}), read with a
+     * {@link JsonScanner} (issue 20, as the chat chunks are); every other event, and any with a field
+     * this path does not read as the parser path reads it, is left to {@link #read}.
      */
     @Override
     public Event scan(byte[] utf8, int offset, int length) {
@@ -364,13 +366,18 @@ public final class ResponsesEventMapper implements EventMapper {
       while (s.nextField()) {
         if (s.nameIs(TYPE)) {
           e.type = s.string();
-          if (!TEXT_DELTA.equals(e.type)) {
+          if (!TEXT_DELTA.equals(e.type) && !closes(e.type)) {
             throw JsonScanner.giveUp(); // every other event is the parser path's
           }
+        } else if (s.nameIs(RESPONSE)) {
+          if (!closes(e.type)) {
+            throw JsonScanner.giveUp(); // before the type, or in another event: the parser path's
+          }
+          e.response = responses.scan(s);
         } else if (s.nameIs(DELTA)) {
           e.delta = s.string();
         } else if (s.nameIs(LOGPROBS)) {
-          if (logprobs != null) { // the type, when already read, is a text delta
+          if (logprobs != null && (e.type == null || TEXT_DELTA.equals(e.type))) {
             e.logprobs = logprobs.scan(s);
           } else {
             s.skipValue();
@@ -392,6 +399,11 @@ public final class ResponsesEventMapper implements EventMapper {
         throw JsonScanner.giveUp();
       }
       return e;
+    }
+
+    /** The events that close the stream, whose response gives the finish and the usage. */
+    private static boolean closes(String type) {
+      return "response.completed".equals(type) || "response.incomplete".equals(type) || "response.done".equals(type);
     }
 
     private static String skip(JsonParser p) throws IOException {

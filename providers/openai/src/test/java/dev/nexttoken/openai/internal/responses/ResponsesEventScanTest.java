@@ -2,6 +2,7 @@ package dev.nexttoken.openai.internal.responses;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexttoken.LogprobsOption;
@@ -16,9 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A text delta's fast path against the parser path it stands in for: the same event read from its
- * bytes (scanned) and from text (parsed) by two mappers in step gives the same chunk, or the same
- * failure, for every event of every Responses stream fixture and for mutated deltas.
+ * The fast path (text deltas and closing events) against the parser path it stands in for: the same
+ * event read from its bytes (scanned) and from text (parsed) by two mappers in step gives the same
+ * chunk, or the same failure, for every event of every Responses stream fixture and for mutated
+ * deltas and closing events.
  */
 class ResponsesEventScanTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/openai/responses");
@@ -28,6 +30,17 @@ class ResponsesEventScanTest {
       + "\"content_index\":0,\"delta\":\" caf\\u00e9\",\"logprobs\":[{\"token\":\" caf\u00e9\",\"logprob\":-0.31725305,\"top_logprobs\":["
       + "{\"token\":\" caf\u00e9\",\"logprob\":-0.31725305},{\"token\":\" tea\",\"logprob\":-1.5e-3,\"bytes\":[32,116,101,97]},"
       + "{\"token\":\"x\",\"logprob\":null},{\"token\":\" z\",\"logprob\":-9999}]}],\"obfuscation\":\"abc\"}";
+
+  /** A closing event with every member the scan reads, and output items of each kind it passes over. */
+  private static final String COMPLETED = "{\"type\":\"response.completed\",\"sequence_number\":9,\"response\":{\"id\":\"resp_1\","
+      + "\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
+      + "\"model\":\"gpt-4.1-mini\",\"output\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":\"summary_text\","
+      + "\"text\":\"Think.\"}]},null,{\"id\":\"msg_1\",\"type\":\"message\",\"status\":\"completed\",\"role\":\"assistant\","
+      + "\"name\":null,\"content\":[{\"type\":\"output_text\",\"text\":\" caf\\u00e9\",\"annotations\":[],\"logprobs\":[{\"token\":"
+      + "\" caf\u00e9\",\"logprob\":-0.31725305,\"bytes\":[32,99,97,102,195,169],\"top_logprobs\":[{\"token\":\" tea\",\"logprob\":-1.5e-3,"
+      + "\"bytes\":[32,116,101,97]},{\"token\":\" z\",\"logprob\":-9999}]}]}]}],\"parallel_tool_calls\":true,\"temperature\":1.0,"
+      + "\"text\":{\"format\":{\"type\":\"text\"}},\"metadata\":{},\"usage\":{\"input_tokens\":19,\"input_tokens_details\":"
+      + "{\"cached_tokens\":3},\"output_tokens\":2,\"output_tokens_details\":{\"reasoning_tokens\":1},\"total_tokens\":21}}}";
 
   private record Event(String name, String data) {}
 
@@ -100,12 +113,51 @@ class ResponsesEventScanTest {
   }
 
   @Test
+  void aClosingEventIsScannedAndMapsAsParsed() {
+    for (LogprobsOption option : OPTIONS) {
+      assertTrue(ResponsesEventMapper.scans(COMPLETED.getBytes(UTF_8), option), option::toString);
+      assertEquals(1, compare(List.of(new Event("response.completed", COMPLETED)), option));
+    }
+    String call = COMPLETED.replace("{\"type\":\"reasoning\"", "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"f\",\"arguments\":{\"a\":1}},"
+        + "{\"type\":\"reasoning\"");
+    assertFalse(ResponsesEventMapper.scans(call.getBytes(UTF_8), LogprobsOption.NONE), "a function call is the parser path's");
+    assertEquals(0, compare(List.of(new Event("response.completed", call)), LogprobsOption.NONE));
+  }
+
+  @Test
+  void everyFixtureClosingEventIsScanned() throws IOException {
+    int closing = 0;
+    int scanned = 0;
+    for (List<Event> stream : fixtureStreams()) {
+      for (Event e : stream) {
+        if (e.data().startsWith("{\"type\":\"response.completed\"") || e.data().startsWith("{\"type\":\"response.incomplete\"")) {
+          closing++;
+          boolean calls = e.data().contains("\"type\":\"function_call\"");
+          assertEquals(!calls, ResponsesEventMapper.scans(e.data().getBytes(UTF_8), LogprobsOption.top(5)), e.data());
+          scanned += calls ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(closing >= 8 && scanned >= 6, closing + " closing events, " + scanned + " scanned");
+  }
+
+  @Test
+  void mutatedClosingEventsAreNeverReadDifferently() {
+    assertTrue(mutants(COMPLETED, 4_000, 11) > 500, "the check is not vacuous");
+  }
+
+  @Test
   void mutatedDeltasAreNeverReadDifferently() {
-    Random random = new Random(7);
-    byte[] base = DELTA.getBytes(UTF_8);
+    assertTrue(mutants(DELTA, 4_000, 7) > 500, "the check is not vacuous");
+  }
+
+  /** Mutants of {@code document} (one byte changed each) through both paths; how many the fast path read. */
+  private static int mutants(String document, int count, long seed) {
+    Random random = new Random(seed);
+    byte[] base = document.getBytes(UTF_8);
     byte[] alphabet = "\"\\,:{}[]09-.e nu".getBytes(UTF_8);
     int fast = 0;
-    for (int i = 0; i < 4_000; i++) {
+    for (int i = 0; i < count; i++) {
       byte[] mutant = base.clone();
       mutant[random.nextInt(mutant.length)] = random.nextInt(5) == 0 ? (byte) (0x80 + random.nextInt(0x80)) : alphabet[random.nextInt(alphabet.length)];
       String text = new String(mutant, UTF_8);
@@ -114,6 +166,6 @@ class ResponsesEventScanTest {
       }
       fast += compare(List.of(new Event(null, text)), OPTIONS.get(i % OPTIONS.size()));
     }
-    assertTrue(fast > 500, fast + " mutants scanned"); // the check is not vacuous
+    return fast;
   }
 }
