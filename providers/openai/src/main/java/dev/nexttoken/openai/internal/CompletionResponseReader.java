@@ -9,7 +9,6 @@ import dev.nexttoken.wire.openai.WireUsage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -194,11 +193,12 @@ public final class CompletionResponseReader implements Json.Reader<CompletionRes
         out.add(null); // the first echoed prompt token has none
         continue;
       }
-      Map<String, Double> alternatives = new LinkedHashMap<>();
+      LegacyAlternatives alternatives = new LegacyAlternatives();
       while (s.nextField()) {
         String token = s.fieldName();
-        double value = s.number(Double.NaN);
-        alternatives.put(token, Double.isNaN(value) ? null : value);
+        if (!alternatives.add(token, s.number(Double.NaN))) {
+          throw JsonScanner.giveUp(); // more than a legacy answer sends: databind's
+        }
       }
       out.add(alternatives);
     }

@@ -69,6 +69,15 @@ public final class LogprobMapper {
     }
     TokenCandidate[] all = new TokenCandidate[top.size()];
     int n = 0;
+    if (top instanceof LegacyAlternatives scanned) { // the arrays themselves: no entry, no boxed logprob
+      for (int i = 0; i < all.length; i++) {
+        double logprob = scanned.logprob(i);
+        if (!Double.isNaN(logprob)) {
+          all[n++] = new TokenCandidate(scanned.token(i), null, null, Logprobs.fromProviderLogprob(logprob));
+        }
+      }
+      return Alternatives.ranked(all, n, k);
+    }
     for (Map.Entry<String, Double> entry : top.entrySet()) {
       if (entry.getValue() != null) {
         all[n++] = new TokenCandidate(text(entry.getKey()), null, null, Logprobs.fromProviderLogprob(entry.getValue()));
